@@ -1,0 +1,75 @@
+package dev.cordon.bootstrap;
+
+import dev.cordon.CordonAccessDeniedException;
+
+/**
+ * The single entry point that woven advice calls. It lives on the boot class path so that code in
+ * every class loader links to the same class; it only guards re-entrancy, forwards to the agent's
+ * {@link Hooks}, and turns any fault into the agent's fail-open or fail-closed answer. A deny is
+ * always rethrown, never swallowed.
+ */
+public final class Dispatch {
+  private Dispatch() {}
+
+  private static volatile Hooks hooks;
+
+  /** Installed once by the agent at start-up; later calls are ignored so that nothing can swap it. */
+  public static synchronized void install(Hooks h) {
+    if (hooks == null) hooks = h;
+  }
+
+  public static Object aiRequestPrepared(String sdk, Object request) {
+    Hooks h = hooks;
+    if (h == null || request == null || !Guard.tryEnter()) return request;
+    try {
+      return h.aiRequestPrepared(sdk, request);
+    } catch (CordonAccessDeniedException deny) {
+      throw deny;
+    } catch (Throwable t) {
+      return failOrPass(h, "ai.request", t, request);
+    } finally {
+      Guard.exit();
+    }
+  }
+
+  public static Object aiResponse(Object request, Object response, Throwable thrown) {
+    Hooks h = hooks;
+    if (h == null || request == null || !Guard.tryEnter()) return response;
+    try {
+      return h.aiResponse(request, response, thrown);
+    } catch (CordonAccessDeniedException deny) {
+      throw deny;
+    } catch (Throwable t) {
+      return failOrPass(h, "ai.response", t, response);
+    } finally {
+      Guard.exit();
+    }
+  }
+
+  public static Object aiResponseAsync(Object request, Object future) {
+    Hooks h = hooks;
+    if (h == null || request == null || future == null || !Guard.tryEnter()) return future;
+    try {
+      return h.aiResponseAsync(request, future);
+    } catch (CordonAccessDeniedException deny) {
+      throw deny;
+    } catch (Throwable t) {
+      return failOrPass(h, "ai.response", t, future);
+    } finally {
+      Guard.exit();
+    }
+  }
+
+  private static Object failOrPass(Hooks h, String where, Throwable t, Object passThrough) {
+    RuntimeException toThrow;
+    try {
+      toThrow = h.fault(where, t);
+    } catch (Throwable inner) {
+      // The fault handler itself failed: the only safe answer left is to block.
+      toThrow = new CordonAccessDeniedException(
+          "Cordon failed closed: internal error in " + where, "unknown", where, "unknown", null);
+    }
+    if (toThrow != null) throw toThrow;
+    return passThrough;
+  }
+}

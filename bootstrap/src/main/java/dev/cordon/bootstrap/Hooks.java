@@ -1,0 +1,26 @@
+package dev.cordon.bootstrap;
+
+/**
+ * What the advice woven into application and SDK classes calls, implemented by the agent inside
+ * its private class loader. Arguments and results are plain {@code Object}s because the agent
+ * cannot link against the application's copies of the SDKs.
+ */
+public interface Hooks {
+  /**
+   * An AI SDK has prepared a request and is about to send it. Returns the request to send (the
+   * same one, or a rewritten copy). Throws {@link dev.cordon.CordonAccessDeniedException} to block.
+   */
+  Object aiRequestPrepared(String sdk, Object request);
+
+  /** The SDK's transport answered (or failed) for {@code request}; returns the response to hand on. */
+  Object aiResponse(Object request, Object response, Throwable thrown);
+
+  /** Like {@link #aiResponse} for an asynchronous send; returns the future to hand on. */
+  Object aiResponseAsync(Object request, Object future);
+
+  /**
+   * A fault other than a deny was raised inside the agent while serving {@code where}. The agent
+   * audits it and returns the exception to throw (fail closed) or null (fail open).
+   */
+  RuntimeException fault(String where, Throwable fault);
+}
