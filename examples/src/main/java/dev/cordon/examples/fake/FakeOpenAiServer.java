@@ -1,0 +1,194 @@
+package dev.cordon.examples.fake;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * A fake OpenAI-compatible server on 127.0.0.1, speaking the real wire format (see the templates'
+ * README), recording every request it receives so tests and the demo can show what actually
+ * reached the "provider" (for instance, whether Cordon redacted a prompt).
+ *
+ * <p>Endpoints: POST /v1/chat/completions (JSON or SSE, tool calls), POST /v1/responses (JSON or
+ * SSE), POST /v1/embeddings, POST /v1/fine_tuning/jobs, POST /v1/files (multipart), GET /v1/models.
+ * Anything else: 404 in OpenAI's error shape; an unparseable JSON body: 400.
+ */
+public final class FakeOpenAiServer implements AutoCloseable {
+
+    /** One request as received: header names lower-cased, body decoded as UTF-8. */
+    public record RecordedRequest(String method, String path, Map<String, String> headers, String body) {}
+
+    private final HttpServer server;
+    private final ExecutorService executor;
+    private final Endpoints endpoints = new Endpoints();
+    private final List<RecordedRequest> requests = new ArrayList<>();
+    private volatile int latencyMillis;
+
+    private FakeOpenAiServer(HttpServer server, ExecutorService executor) {
+        this.server = server;
+        this.executor = executor;
+    }
+
+    /** Starts on an ephemeral port. */
+    public static FakeOpenAiServer start() {
+        return start(0);
+    }
+
+    public static FakeOpenAiServer start(int port) {
+        try {
+            HttpServer http = HttpServer.create(new InetSocketAddress(InetAddress.getByName("127.0.0.1"), port), 0);
+            ExecutorService executor = Executors.newCachedThreadPool(daemonThreads());
+            FakeOpenAiServer fake = new FakeOpenAiServer(http, executor);
+            http.createContext("/", fake::exchange);
+            http.setExecutor(executor);
+            http.start();
+            return fake;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot start the fake OpenAI server on port " + port, e);
+        }
+    }
+
+    public int port() {
+        return server.getAddress().getPort();
+    }
+
+    public String baseUrl() {
+        return "http://127.0.0.1:" + port() + "/v1";
+    }
+
+    /** Thread-safe snapshot, in arrival order. */
+    public List<RecordedRequest> requests() {
+        synchronized (requests) {
+            return List.copyOf(requests);
+        }
+    }
+
+    public void clear() {
+        synchronized (requests) {
+            requests.clear();
+        }
+    }
+
+    /** An artificial delay before each answer, e.g. to test timeouts or overhead (default 0). */
+    public void setLatencyMillis(int ms) {
+        this.latencyMillis = Math.max(0, ms);
+    }
+
+    @Override
+    public void close() {
+        server.stop(0);
+        executor.shutdownNow();
+    }
+
+    private void exchange(HttpExchange exchange) {
+        try (exchange) {
+            byte[] body = exchange.getRequestBody().readAllBytes();
+            String method = exchange.getRequestMethod().toUpperCase(Locale.ROOT);
+            String path = exchange.getRequestURI().getPath();
+            String contentType = exchange.getRequestHeaders().getFirst("Content-Type");
+            record(method, path, exchange, body);
+            Reply reply;
+            try {
+                reply = endpoints.answer(method, path, contentType, body);
+            } catch (ApiError e) {
+                reply = new Reply.JsonReply(e.status, e.body());
+            } catch (RuntimeException e) {
+                // A bug in the fake must still produce an answer, never a hang.
+                reply = new Reply.JsonReply(500, new ApiError(500, "fake server error: " + e,
+                        "server_error", null, null).body());
+            }
+            delay();
+            send(exchange, reply);
+        } catch (IOException e) {
+            // The client went away; nothing to answer.
+        }
+    }
+
+    private void record(String method, String path, HttpExchange exchange, byte[] body) {
+        Map<String, String> headers = new LinkedHashMap<>();
+        exchange.getRequestHeaders().forEach((name, values) ->
+                headers.put(name.toLowerCase(Locale.ROOT), String.join(", ", values)));
+        RecordedRequest r = new RecordedRequest(method, path, Map.copyOf(headers),
+                new String(body, StandardCharsets.UTF_8));
+        synchronized (requests) {
+            requests.add(r);
+        }
+    }
+
+    private void delay() {
+        int ms = latencyMillis;
+        if (ms > 0) {
+            try {
+                Thread.sleep(ms);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    private static void send(HttpExchange exchange, Reply reply) throws IOException {
+        var headers = exchange.getResponseHeaders();
+        headers.set("x-request-id", Ids.hex("req_", 32));
+        headers.set("openai-version", "2020-10-01");
+        headers.set("openai-processing-ms", "1");
+        if (reply instanceof Reply.JsonReply json) {
+            byte[] bytes = Json.write(json.body()).getBytes(StandardCharsets.UTF_8);
+            headers.set("Content-Type", "application/json");
+            exchange.sendResponseHeaders(json.status(), bytes.length);
+            exchange.getResponseBody().write(bytes);
+        } else if (reply instanceof Reply.EventStream stream) {
+            headers.set("Content-Type", "text/event-stream; charset=utf-8");
+            headers.set("Cache-Control", "no-cache");
+            exchange.sendResponseHeaders(200, 0); // chunked
+            OutputStream out = exchange.getResponseBody();
+            for (String frame : stream.frames()) {
+                out.write(frame.getBytes(StandardCharsets.UTF_8));
+                out.flush(); // one HTTP chunk per SSE frame, like the real chunk boundaries
+            }
+        }
+    }
+
+    private static java.util.concurrent.ThreadFactory daemonThreads() {
+        AtomicInteger n = new AtomicInteger();
+        return r -> {
+            Thread t = new Thread(r, "fake-openai-" + n.incrementAndGet());
+            t.setDaemon(true); // never keeps a test JVM or the demo alive
+            return t;
+        };
+    }
+
+    /** Standalone: {@code java ... FakeOpenAiServer [--port N] [--latency-ms N]}; runs until killed. */
+    public static void main(String[] args) throws InterruptedException {
+        int port = 0;
+        int latency = 0;
+        for (int i = 0; i < args.length; i++) {
+            if ("--port".equals(args[i]) && i + 1 < args.length) {
+                port = Integer.parseInt(args[++i]);
+            } else if ("--latency-ms".equals(args[i]) && i + 1 < args.length) {
+                latency = Integer.parseInt(args[++i]);
+            } else {
+                System.err.println("usage: FakeOpenAiServer [--port N] [--latency-ms N]");
+                System.exit(2);
+            }
+        }
+        FakeOpenAiServer server = start(port);
+        server.setLatencyMillis(latency);
+        Runtime.getRuntime().addShutdownHook(new Thread(server::close));
+        System.out.println(server.baseUrl());
+        System.out.flush();
+        Thread.currentThread().join();
+    }
+}
