@@ -154,7 +154,8 @@ final class Responses {
                             .put("item_id", itemId).put("output_index", 0).put("delta", piece);
                 }
                 emit("response.function_call_arguments.done")
-                        .put("item_id", itemId).put("output_index", 0).put("arguments", toolCall.get().arguments());
+                        .put("item_id", itemId).put("name", toolCall.get().name()).put("output_index", 0)
+                        .put("arguments", toolCall.get().arguments());
             } else {
                 opened.putArray("content");
                 emit("response.output_item.added").put("output_index", 0).set("item", opened);
