@@ -1,0 +1,42 @@
+#!/usr/bin/env bash
+# Runs the "support assistant" demo under the Cordon agent, then shows and verifies the audit log.
+# Works from any directory: everything is resolved from this script's own folder.
+set -euo pipefail
+
+cd "$(dirname "${BASH_SOURCE[0]}")"
+AGENT=../agent/target/cordon-agent.jar
+AUDIT=cordon-audit.jsonl
+
+echo "== Building (mvn -q -DskipTests install from the repository root)"
+(cd .. && mvn -q -DskipTests install)
+
+# A fresh log per run, so the hash chain and the entries shown are this run's only.
+rm -f "$AUDIT"
+
+if [[ ! -f "$AGENT" ]]; then
+  echo "WARNING: $AGENT was not built; running WITHOUT Cordon (every call will be allowed)." >&2
+  java -cp "target/classes:$(cat target/classpath.txt)" com.acme.demo.DemoMain
+  exit 0
+fi
+
+echo "== Running the demo with -javaagent:$AGENT (policy: $(pwd)/cordon.yaml)"
+java -javaagent:"$AGENT" -cp "target/classes:$(cat target/classpath.txt)" com.acme.demo.DemoMain
+
+echo
+echo "== Audit log ($(pwd)/$AUDIT)"
+if [[ -f "$AUDIT" ]]; then
+  if command -v python3 >/dev/null 2>&1; then
+    # one compact line per entry is hard to read; pretty-print without altering the file
+    python3 -c 'import json,sys
+for line in open(sys.argv[1], encoding="utf-8"):
+    print(json.dumps(json.loads(line), indent=2, ensure_ascii=False))' "$AUDIT"
+  else
+    cat "$AUDIT"
+  fi
+else
+  echo "(no audit log was written)"
+fi
+
+echo
+echo "== Verifying the audit log's hash chain"
+java -jar "$AGENT" audit verify "$AUDIT"
