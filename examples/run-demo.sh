@@ -4,11 +4,14 @@
 set -euo pipefail
 
 cd "$(dirname "${BASH_SOURCE[0]}")"
-AGENT=../agent/target/cordon-agent.jar
+AGENT="${CORDON_AGENT_JAR:-../agent/target/cordon-agent.jar}"  # override to try another build
 AUDIT=cordon-audit.jsonl
 
-echo "== Building (mvn -q -DskipTests install from the repository root)"
-(cd .. && mvn -q -DskipTests install)
+# SKIP_BUILD=1 reuses what the last build produced (quicker reruns).
+if [[ "${SKIP_BUILD:-0}" != 1 ]]; then
+  echo "== Building (mvn -q -DskipTests install from the repository root)"
+  (cd .. && mvn -q -DskipTests install)
+fi
 
 # A fresh log per run, so the hash chain and the entries shown are this run's only.
 rm -f "$AUDIT"
