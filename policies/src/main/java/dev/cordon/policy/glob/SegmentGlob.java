@@ -74,9 +74,8 @@ public final class SegmentGlob implements Glob {
 
     /** Why a class-name glob is malformed, or null. */
     public static String checkClass(String pattern) {
-        String why = checkStars(pattern, '.');
-        if (why != null) {
-            return why;
+        if (pattern == null || pattern.isEmpty()) {
+            return "empty glob";
         }
         for (int i = 0; i < pattern.length(); i++) {
             char c = pattern.charAt(i);
@@ -84,6 +83,10 @@ public final class SegmentGlob implements Glob {
                 return "'" + c + "' cannot appear in a class name"
                     + (c == '/' ? " (write packages with '.', e.g. com.acme.**)" : "");
             }
+        }
+        String why = checkStars(pattern, '.');
+        if (why != null) {
+            return why;
         }
         List<String> segs = split(pattern, '.');
         for (String s : segs) {
