@@ -69,6 +69,9 @@ public final class AuditLog implements AutoCloseable {
   private final ChainWriter chain;
   private final Thread writer;
   private final Thread shutdownHook;
+  /** Put in the queue by close() to wake an idle writer at once; never written. */
+  private static final AuditEvent WAKE_UP = AuditEvent.of("cordon.wake-up");
+
   private final AtomicBoolean closeStarted = new AtomicBoolean();
   private volatile boolean closed;
 
@@ -187,6 +190,7 @@ public final class AuditLog implements AutoCloseable {
         // The hook is running or about to; close() is idempotent.
       }
     }
+    queue.offer(WAKE_UP); // if the queue is full the writer is busy and sees `closed` soon anyway
     try {
       writer.join(options.closeTimeout().toMillis() + 1_000);
     } catch (InterruptedException ie) {
@@ -201,16 +205,17 @@ public final class AuditLog implements AutoCloseable {
     boolean interrupted = false;
     try {
       while (true) {
-        try {
-          if (queue.offer(e, 20, TimeUnit.MILLISECONDS)) return true;
-        } catch (InterruptedException ie) {
-          interrupted = true; // back-pressure is not optional: keep waiting, restore the flag
-        }
+        if (queue.offer(e)) return true;
         if (closed) return false;
         if (chain.failing() || !writer.isAlive()) {
           chain.lost.incrementAndGet();
           settle(1);
           return true;
+        }
+        try {
+          if (queue.offer(e, 20, TimeUnit.MILLISECONDS)) return true;
+        } catch (InterruptedException ie) {
+          interrupted = true; // back-pressure is not optional: keep waiting, restore the flag
         }
       }
     } finally {
@@ -221,7 +226,9 @@ public final class AuditLog implements AutoCloseable {
   /** Writes events left in the queue after the writer stopped, on the calling thread. */
   private void drainLate() {
     AuditEvent e;
-    while ((e = queue.poll()) != null) writeLate(e);
+    while ((e = queue.poll()) != null) {
+      if (e != WAKE_UP) writeLate(e);
+    }
   }
 
   private void writeLate(AuditEvent e) {
@@ -250,10 +257,12 @@ public final class AuditLog implements AutoCloseable {
     List<AuditEvent> batch = new ArrayList<>(MAX_BATCH);
     chain.write(batch); // opens the file now: a torn tail or an unwritable path shows at startup
     long backoffMs = 50;
+    boolean reportedError = false;
     long giveUpAt = Long.MAX_VALUE;
     while (true) {
       try {
         if (batch.isEmpty()) {
+          if (closed && queue.isEmpty()) break; // late appends are written by their own thread
           AuditEvent first = queue.poll(250, TimeUnit.MILLISECONDS);
           if (first == null) {
             if (closed) break;
@@ -261,6 +270,11 @@ public final class AuditLog implements AutoCloseable {
           }
           batch.add(first);
           queue.drainTo(batch, MAX_BATCH - 1);
+          batch.remove(WAKE_UP);
+          if (batch.isEmpty()) {
+            if (closed && queue.isEmpty()) break;
+            continue;
+          }
         }
         int before = batch.size();
         boolean ok = chain.write(batch);
@@ -270,16 +284,20 @@ public final class AuditLog implements AutoCloseable {
           continue;
         }
         if (closed) {
-          if (giveUpAt == Long.MAX_VALUE) giveUpAt = System.nanoTime() + options.closeTimeout().toNanos();
+          if (giveUpAt == Long.MAX_VALUE) {
+            giveUpAt = System.nanoTime() + options.closeTimeout().toNanos();
+          }
           if (System.nanoTime() >= giveUpAt) break;
         }
-        Thread.sleep(backoffMs);
+        pause(backoffMs);
         backoffMs = Math.min(backoffMs * 2, 2_000);
       } catch (InterruptedException ie) {
         // Nobody interrupts this thread on purpose; keep draining until closed.
       } catch (Throwable t) {
-        // Never let the writer die silently: a dead writer would block every caller.
-        stderr.println("[cordon] audit writer error: " + t);
+        // Never let the writer die: a dead writer would leave the queue to fill up.
+        if (!reportedError) stderr.println("[cordon] audit writer error: " + t);
+        reportedError = true;
+        pause(backoffMs);
       }
     }
     int abandoned = batch.size() + queue.size();
@@ -291,5 +309,13 @@ public final class AuditLog implements AutoCloseable {
       // Events still queued are tried once more by close() on the closing thread.
     }
     chain.close();
+  }
+
+  private static void pause(long ms) {
+    try {
+      Thread.sleep(ms);
+    } catch (InterruptedException ignored) {
+      // The writer is never interrupted on purpose; a shorter pause is harmless.
+    }
   }
 }
