@@ -79,7 +79,12 @@ public final class TreeReader {
         switch (t) {
             case START_OBJECT: return readMap(p, line, column);
             case START_ARRAY: return readList(p, line, column);
-            case VALUE_STRING: return new ScalarNode(ScalarNode.Kind.STRING, p.getText(), line, column);
+            case VALUE_STRING:
+                // YAML's "key:" with nothing after it reaches us as an empty string; it means null.
+                if (p instanceof YAMLParser && p.getText().isEmpty()) {
+                    return new ScalarNode(ScalarNode.Kind.NULL, "null", line, column);
+                }
+                return new ScalarNode(ScalarNode.Kind.STRING, p.getText(), line, column);
             case VALUE_NUMBER_INT: return new ScalarNode(ScalarNode.Kind.INTEGER, p.getText(), line, column);
             case VALUE_NUMBER_FLOAT: return new ScalarNode(ScalarNode.Kind.DECIMAL, p.getText(), line, column);
             // Keep the text as written: YAML 1.1 reads "yes"/"on" as booleans, and a string
