@@ -216,7 +216,13 @@ public final class Policy {
             throw new IllegalArgumentException("unknown action '" + action + "' (known: model.chat, model.embed, "
                 + "model.fine_tune, model.files, dataset.read, dataset.write, vector.query, vector.write)");
         }
-        return decide(principalId, a, parseResource(resource));
+        Resource r = parseResource(resource);
+        String family = r instanceof ModelRef ? "model" : r instanceof DatasetRef ? "dataset" : "vector";
+        if (!a.family().equals(family)) {
+            throw new IllegalArgumentException("action " + a.wireName() + " does not act on " + family
+                + " resources (" + a.family() + ".* actions act on " + a.family() + ": resources)");
+        }
+        return decide(principalId, a, r);
     }
 
     /** A concrete resource string to this policy's resource instance. */

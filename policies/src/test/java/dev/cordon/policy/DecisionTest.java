@@ -297,5 +297,7 @@ class DecisionTest {
         assertThrows(IllegalArgumentException.class, () -> p.explain("a", "dataset.read", "dataset:env=production"));
         assertThrows(IllegalArgumentException.class, () -> p.explain("a", "model.chat", "file:/etc/passwd"));
         assertThrows(IllegalArgumentException.class, () -> p.explain("", "model.chat", "model:small"));
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> p.explain("a", "dataset.read", "model:small"));
+        assertEquals("action dataset.read does not act on model resources (dataset.* actions act on dataset: resources)", e.getMessage());
     }
 }
