@@ -1,0 +1,126 @@
+package dev.cordon.agent.ai;
+
+import dev.cordon.CordonAccessDeniedException;
+import dev.cordon.agent.audit.AuditEvent;
+import dev.cordon.agent.principal.Caller;
+import dev.cordon.agent.principal.CallerResolver;
+import dev.cordon.agent.runtime.AgentRuntime;
+import dev.cordon.agent.runtime.PolicyState;
+import dev.cordon.policy.Action;
+import dev.cordon.policy.Decision;
+import dev.cordon.policy.EndpointDef;
+import dev.cordon.policy.Mode;
+import dev.cordon.policy.Policy;
+import java.io.IOException;
+
+/**
+ * Decides one AI request, whatever client sent it: endpoint allow-list and TLS (spec 6), the policy
+ * decision (spec 5), the rule's limits, then either blocks (enforce), lets it through with an audit
+ * entry saying what enforce would have done (monitor), or lets it through, possibly with an output
+ * cap added. Everything a client adapter needs is the target and the raw JSON body.
+ */
+public final class AiGovernor {
+  private final AgentRuntime runtime;
+
+  public AiGovernor(AgentRuntime runtime) {
+    this.runtime = runtime;
+  }
+
+  /** What to send: a replacement body (or null to send the original) and the call to complete later. */
+  public record Result(byte[] body, AiCall call) {
+    static final Result UNGOVERNED = new Result(null, null);
+  }
+
+  public Result govern(AiTarget target, byte[] body) throws IOException {
+    Action action = target.action();
+    if (action == null) return Result.UNGOVERNED;
+    PolicyState st = runtime.state();
+    if (st == null) throw new IllegalStateException("the policy was not loaded in time");
+    WireRequest req = body != null && body.length > 0 ? JsonWire.parseRequest(body)
+        : new WireRequest(null, -1, null, java.util.List.of(), false, null);
+    Policy policy = st.policy();
+    Caller caller = st.callers() != null ? st.callers().resolve() : CallerResolver.anonymous();
+    String model = req.model() == null ? "unknown" : req.model();
+
+    String provider = target.provider();
+    EndpointDef endpoint = policy == null ? null : policy.endpoint(target.host(), target.port());
+    if (endpoint != null && endpoint.provider() != null && !"*".equals(endpoint.provider())) provider = endpoint.provider();
+
+    String resource;
+    String rule = null;
+    String denial = null;
+    Decision decision = null;
+    if (policy == null) {
+      resource = "model:" + provider + "/" + model;
+      denial = "Cordon denied " + action.wireName() + " on " + resource + " for principal " + caller.principal()
+          + ": no rule allows (no usable policy is loaded; to allow, fix or add cordon.yaml with an allow rule)";
+    } else {
+      resource = policy.resolveModel(provider, model).id();
+      String endpointProblem = EndpointCheck.problem(policy, endpoint, target);
+      decision = policy.decide(caller.principal(), action, policy.resolveModel(provider, model));
+      if (endpointProblem != null) {
+        denial = "Cordon denied " + action.wireName() + " on " + resource + " for principal " + caller.principal()
+            + ": " + endpointProblem;
+      } else if (!decision.allowed()) {
+        rule = decision.ruleId();
+        denial = "Cordon " + decision.explanation();
+      } else {
+        rule = decision.ruleId();
+        String over = LimitCheck.problem(decision, req, action);
+        if (over != null) {
+          denial = "Cordon denied " + action.wireName() + " on " + resource + " for principal " + caller.principal()
+              + " under rule '" + rule + "': " + over;
+        }
+      }
+    }
+    Mode mode = st.effectiveMode(rule);
+    AuditEvent event = AuditEvent.of(action.wireName())
+        .put("principal", caller.principal());
+    if (caller.frame() != null) event.put("caller", caller.frame());
+    event.put("resource", resource).put("provider", provider).put("model", model).put("endpoint", target.endpoint());
+    if (req.promptSha256() != null && hashPrompts(policy)) event.put("prompt_sha256", req.promptSha256());
+
+    if (denial != null) {
+      event.put("decision", "deny").put("mode", mode.wireName());
+      if (rule != null) event.put("rule", rule); else event.putNull("rule");
+      event.put("reason", denial);
+      if (mode == Mode.ENFORCE) {
+        event.put("outcome", "blocked");
+        runtime.audit().append(event);
+        throw new CordonAccessDeniedException(denial, caller.principal(), action.wireName(), resource, rule);
+      }
+      event.put("outcome", "would_block");
+      return new Result(null, new AiCall(runtime.audit(), event, req.stream()));
+    }
+
+    event.put("decision", "allow").put("outcome", "allowed").put("rule", rule).put("mode", mode.wireName());
+    byte[] rewritten = null;
+    long cap = decision.limits().maxOutputTokens();
+    if (cap >= 0 && req.capField() == null && mode == Mode.ENFORCE && action == Action.MODEL_CHAT && body != null) {
+      String field = target.path().endsWith("/responses") ? "max_output_tokens"
+          : "anthropic".equals(provider) ? "max_tokens" : "max_completion_tokens";
+      rewritten = JsonWire.withCap(body, field, cap);
+      event.put("cap_added", cap);
+    }
+    return new Result(rewritten, new AiCall(runtime.audit(), event, req.stream()));
+  }
+
+  private static boolean hashPrompts(Policy policy) {
+    return policy == null || !"NONE".equals(policy.audit().prompts().name());
+  }
+
+  /** Turns an internal fault into the mode's answer: audited, then a deny (fail closed) or null (fail open). */
+  public RuntimeException fault(String where, Throwable t) {
+    PolicyState st = runtime.state();
+    boolean closed = st == null || st.failClosed();
+    if (runtime.audit() != null) {
+      runtime.audit().append(AuditEvent.of("agent.error").put("where", where).put("error", t.getClass().getName())
+          .put("outcome", closed ? "blocked" : "allowed"));
+    }
+    dev.cordon.agent.log.Log.get().warn("internal error in {} ({}): failing {}", where,
+        t.getClass().getName(), closed ? "closed" : "open");
+    if (!closed) return null;
+    return new CordonAccessDeniedException("Cordon failed closed: internal error in " + where + " ("
+        + t.getClass().getName() + "); the call was not sent", "unknown", where, "unknown", null);
+  }
+}

@@ -1,0 +1,47 @@
+package dev.cordon.agent.ai;
+
+import dev.cordon.policy.Action;
+
+/**
+ * Where an AI request goes and what it is, read from the URL (spec 6): the action by path, the
+ * provider by host or by the client that sent it.
+ */
+public record AiTarget(String provider, String scheme, String host, int port, String path, String method) {
+
+  public String endpoint() {
+    return scheme + "://" + host + ":" + port + path;
+  }
+
+  public boolean loopback() {
+    return host.equals("localhost") || host.startsWith("127.") || host.equals("::1") || host.equals("[::1]");
+  }
+
+  /** The governed action for this path, or null for calls Cordon lets through unaudited (listing models, reading a job). */
+  public Action action() {
+    String p = path;
+    boolean post = "POST".equalsIgnoreCase(method);
+    if (!post) return p.contains("/files/") && p.endsWith("/content") ? Action.MODEL_FILES : null;
+    if (p.endsWith("/chat/completions") || p.endsWith("/responses") || p.endsWith("/completions")
+        || p.endsWith("/messages") || p.endsWith(":generateContent") || p.endsWith(":streamGenerateContent")
+        || p.endsWith("/api/chat") || p.endsWith("/api/generate")) {
+      return Action.MODEL_CHAT;
+    }
+    if (p.endsWith("/embeddings") || p.endsWith(":embedContent") || p.endsWith("/api/embed")) return Action.MODEL_EMBED;
+    if (p.endsWith("/fine_tuning/jobs")) return Action.MODEL_FINE_TUNE;
+    if (p.endsWith("/files") || p.endsWith("/uploads")) return Action.MODEL_FILES;
+    return null;
+  }
+
+  /** Builds a target from a base URL plus path segments, as the Stainless SDKs hold them. */
+  public static AiTarget of(String sdkProvider, String baseUrl, String path, String method) {
+    java.net.URI uri = java.net.URI.create(baseUrl);
+    String scheme = uri.getScheme() == null ? "https" : uri.getScheme().toLowerCase(java.util.Locale.ROOT);
+    String host = uri.getHost() == null ? "" : uri.getHost().toLowerCase(java.util.Locale.ROOT);
+    int port = uri.getPort() >= 0 ? uri.getPort() : "http".equals(scheme) ? 80 : 443;
+    String basePath = uri.getRawPath() == null ? "" : uri.getRawPath();
+    if (basePath.endsWith("/")) basePath = basePath.substring(0, basePath.length() - 1);
+    String provider = sdkProvider;
+    if ("openai".equals(sdkProvider) && host.endsWith(".openai.azure.com")) provider = "azure-openai";
+    return new AiTarget(provider, scheme, host, port, basePath + path, method);
+  }
+}

@@ -1,0 +1,125 @@
+package dev.cordon.agent.ai;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+
+/**
+ * Reads the members Cordon decides on from a provider's JSON request body with a streaming parser
+ * (no tree, no data binding: the body can be megabytes of prompt), and writes the one rewrite the
+ * decision may need before redaction exists: setting an output cap on a request that has none.
+ * The OpenAI chat, Responses and embeddings formats and Anthropic's messages format share these
+ * member names.
+ */
+public final class JsonWire {
+  private JsonWire() {}
+
+  private static final JsonFactory JSON = JsonFactory.builder().build();
+  private static final String[] CAP_FIELDS = {"max_completion_tokens", "max_tokens", "max_output_tokens"};
+
+  public static WireRequest parseRequest(byte[] body) throws IOException {
+    String model = null;
+    long cap = -1;
+    String capField = null;
+    List<String> tools = new ArrayList<>();
+    boolean stream = false;
+    MessageDigest promptDigest = sha256();
+    boolean sawPrompt = false;
+    try (JsonParser p = JSON.createParser(body)) {
+      if (p.nextToken() != JsonToken.START_OBJECT) throw new IOException("request body is not a JSON object");
+      while (p.nextToken() == JsonToken.FIELD_NAME) {
+        String name = p.currentName();
+        JsonToken value = p.nextToken();
+        switch (name) {
+          case "model" -> model = value == JsonToken.VALUE_STRING ? p.getText() : model;
+          case "stream" -> stream = value == JsonToken.VALUE_TRUE;
+          case "tools" -> readTools(p, value, tools);
+          case "messages", "input", "system", "prompt", "contents" -> {
+            int start = (int) p.currentTokenLocation().getByteOffset();
+            p.skipChildren();
+            int end = (int) p.currentLocation().getByteOffset();
+            if (start >= 0 && end > start) {
+              promptDigest.update(body, start, end - start);
+              sawPrompt = true;
+            }
+          }
+          default -> {
+            if (isCapField(name) && value.isNumeric() && capField == null) {
+              cap = p.getLongValue();
+              capField = name;
+            } else {
+              p.skipChildren();
+            }
+          }
+        }
+      }
+    }
+    String promptSha = sawPrompt ? HexFormat.of().formatHex(promptDigest.digest()) : null;
+    return new WireRequest(model, cap, capField, List.copyOf(tools), stream, promptSha);
+  }
+
+  /** Adds {@code "field": cap} as the first member of the body's top-level object. */
+  public static byte[] withCap(byte[] body, String field, long cap) {
+    int i = 0;
+    while (i < body.length && Character.isWhitespace(body[i])) i++;
+    if (i >= body.length || body[i] != '{') throw new IllegalArgumentException("body is not a JSON object");
+    int j = i + 1;
+    while (j < body.length && Character.isWhitespace(body[j])) j++;
+    boolean empty = j < body.length && body[j] == '}';
+    byte[] member = ("\"" + field + "\":" + cap + (empty ? "" : ",")).getBytes(StandardCharsets.UTF_8);
+    byte[] out = new byte[body.length + member.length];
+    System.arraycopy(body, 0, out, 0, i + 1);
+    System.arraycopy(member, 0, out, i + 1, member.length);
+    System.arraycopy(body, i + 1, out, i + 1 + member.length, body.length - i - 1);
+    return out;
+  }
+
+  private static boolean isCapField(String name) {
+    for (String f : CAP_FIELDS) if (f.equals(name)) return true;
+    return false;
+  }
+
+  /** Chat: {type:function, function:{name}}; Responses and Anthropic: {name}; built-in tools: {type}. */
+  private static void readTools(JsonParser p, JsonToken value, List<String> tools) throws IOException {
+    if (value != JsonToken.START_ARRAY) {
+      p.skipChildren();
+      return;
+    }
+    while (p.nextToken() == JsonToken.START_OBJECT) {
+      String type = null;
+      String name = null;
+      String fnName = null;
+      while (p.nextToken() == JsonToken.FIELD_NAME) {
+        String field = p.currentName();
+        JsonToken v = p.nextToken();
+        if ("type".equals(field) && v == JsonToken.VALUE_STRING) type = p.getText();
+        else if ("name".equals(field) && v == JsonToken.VALUE_STRING) name = p.getText();
+        else if ("function".equals(field) && v == JsonToken.START_OBJECT) {
+          while (p.nextToken() == JsonToken.FIELD_NAME) {
+            String f = p.currentName();
+            JsonToken fv = p.nextToken();
+            if ("name".equals(f) && fv == JsonToken.VALUE_STRING) fnName = p.getText();
+            else p.skipChildren();
+          }
+        } else p.skipChildren();
+      }
+      String tool = fnName != null ? fnName : name != null ? name : type;
+      if (tool != null) tools.add(tool);
+    }
+  }
+
+  static MessageDigest sha256() {
+    try {
+      return MessageDigest.getInstance("SHA-256");
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+}

@@ -1,0 +1,17 @@
+package dev.cordon.agent.instrument.advice;
+
+import dev.cordon.bootstrap.Dispatch;
+import net.bytebuddy.asm.Advice;
+import net.bytebuddy.implementation.bytecode.assign.Assigner;
+
+/** Woven into {@code RetryingHttpClient.execute}: hands the response (or failure) of a governed call to the agent. */
+public final class ExecuteAdvice {
+  private ExecuteAdvice() {}
+
+  @Advice.OnMethodExit(onThrowable = Throwable.class)
+  public static void exit(@Advice.Argument(0) Object request,
+      @Advice.Return(readOnly = false, typing = Assigner.Typing.DYNAMIC) Object response,
+      @Advice.Thrown Throwable thrown) {
+    response = Dispatch.aiResponse(request, response, thrown);
+  }
+}

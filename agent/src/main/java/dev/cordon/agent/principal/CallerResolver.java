@@ -1,0 +1,61 @@
+package dev.cordon.agent.principal;
+
+import dev.cordon.policy.PrincipalSelector;
+import java.util.Optional;
+
+/**
+ * Resolves the principal of a governed call by walking the stack outward from the intercepted
+ * call (spec 3). Only governed calls pay for the walk; ungoverned I/O never reaches here.
+ */
+public final class CallerResolver {
+  private static final StackWalker WALKER = StackWalker.getInstance();
+
+  private final PrincipalSelector selector;
+  private final String service;
+
+  public CallerResolver(PrincipalSelector selector, String service) {
+    this.selector = selector;
+    this.service = service;
+  }
+
+  public Caller resolve() {
+    long candidates = selector.candidates(Thread.currentThread().getName(), service, null);
+    if (!selector.usesCode()) {
+      return new Caller(idOrAnonymous(selector.fallback(candidates)), firstAppFrame());
+    }
+    Optional<Caller> byCode = WALKER.walk(frames -> frames
+        .filter(f -> !FrameFilter.skipped(f.getClassName()))
+        .map(f -> {
+          int idx = selector.matchFrame(candidates, f.getClassName());
+          return idx < 0 ? null : new Caller(selector.id(idx), describe(f));
+        })
+        .filter(c -> c != null)
+        .findFirst());
+    if (byCode.isPresent()) return byCode.get();
+    return new Caller(idOrAnonymous(selector.fallback(candidates)), firstAppFrame());
+  }
+
+  /** With no policy at all everything is anonymous; the caller frame still helps the audit. */
+  public static Caller anonymous() {
+    return new Caller(PrincipalSelector.ANONYMOUS, firstAppFrame());
+  }
+
+  private String idOrAnonymous(int idx) {
+    return idx < 0 ? PrincipalSelector.ANONYMOUS : selector.id(idx);
+  }
+
+  private static String firstAppFrame() {
+    return WALKER.walk(frames -> frames
+        .filter(f -> !FrameFilter.skipped(f.getClassName()))
+        .findFirst()
+        .map(CallerResolver::describe)
+        .orElse(null));
+  }
+
+  static String describe(StackWalker.StackFrame f) {
+    String file = f.getFileName();
+    int line = f.getLineNumber();
+    return f.getClassName() + "." + f.getMethodName() + "("
+        + (file == null ? "Unknown Source" : line >= 0 ? file + ":" + line : file) + ")";
+  }
+}

@@ -1,0 +1,25 @@
+package dev.cordon.agent.principal;
+
+/**
+ * Frames that never decide who is calling (spec 3): the JDK, Cordon itself, and the libraries Cordon
+ * intercepts together with their runtime internals. Without this a broad pattern such as
+ * {@code com.**} would capture an SDK's own frames.
+ */
+final class FrameFilter {
+  private FrameFilter() {}
+
+  private static final String[] SKIPPED = {
+    "java.", "javax.", "jdk.", "sun.", "com.sun.", "dev.cordon.",
+    "kotlin.", "kotlinx.", "com.fasterxml.jackson.", "okhttp3.", "okio.",
+    "com.openai.", "com.anthropic.", "com.google.genai.", "software.amazon.awssdk.",
+    "dev.langchain4j.", "org.springframework.ai.", "reactor.", "io.netty.", "io.projectreactor.",
+    "org.apache.hc.", "org.apache.http.", "com.zaxxer.hikari.", "org.h2.", "org.sqlite.", "org.postgresql.",
+  };
+
+  static boolean skipped(String className) {
+    for (String prefix : SKIPPED) {
+      if (className.startsWith(prefix)) return true;
+    }
+    return false;
+  }
+}

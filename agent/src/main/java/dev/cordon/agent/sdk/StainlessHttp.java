@@ -1,0 +1,110 @@
+package dev.cordon.agent.sdk;
+
+import java.io.ByteArrayOutputStream;
+import java.io.OutputStream;
+import java.lang.reflect.Method;
+import java.lang.reflect.Proxy;
+import java.util.List;
+
+/**
+ * The HTTP types shared by the Stainless-generated Java SDKs (openai-java {@code com.openai.core.http},
+ * anthropic-java {@code com.anthropic.core.http}: same shapes, different packages): reads a prepared
+ * {@code HttpRequest} and builds a copy with another body. One instance per SDK class loader and
+ * package, found from the request's class.
+ */
+final class StainlessHttp {
+  private static final ClassValue<StainlessHttp> BY_REQUEST_CLASS = new ClassValue<>() {
+    @Override
+    protected StainlessHttp computeValue(Class<?> type) {
+      return new StainlessHttp(type);
+    }
+  };
+
+  static StainlessHttp of(Object request) {
+    return BY_REQUEST_CLASS.get(request.getClass());
+  }
+
+  private final Method method;
+  private final Method baseUrl;
+  private final Method pathSegments;
+  private final Method body;
+  private final Method toBuilder;
+  private final Method builderBody;
+  private final Method builderBuild;
+  private final Class<?> bodyType;
+  private final Class<?> responseType;
+  private final Method bodyWriteTo;
+  private final Method bodyContentType;
+
+  private StainlessHttp(Class<?> requestType) {
+    String pkg = requestType.getPackageName();
+    ClassLoader loader = requestType.getClassLoader();
+    try {
+      bodyType = Class.forName(pkg + ".HttpRequestBody", false, loader);
+      responseType = Class.forName(pkg + ".HttpResponse", false, loader);
+    } catch (ClassNotFoundException e) {
+      throw new IllegalStateException("unsupported SDK layout around " + requestType.getName(), e);
+    }
+    method = Reflect.method(requestType, "method", 0);
+    baseUrl = Reflect.method(requestType, "baseUrl", 0);
+    pathSegments = Reflect.method(requestType, "pathSegments", 0);
+    body = Reflect.method(requestType, "body", 0);
+    toBuilder = Reflect.method(requestType, "toBuilder", 0);
+    Class<?> builderType = toBuilder.getReturnType();
+    builderBody = Reflect.method(builderType, "body", bodyType);
+    builderBuild = Reflect.method(builderType, "build", 0);
+    bodyWriteTo = Reflect.method(bodyType, "writeTo", OutputStream.class);
+    bodyContentType = Reflect.method(bodyType, "contentType", 0);
+  }
+
+  String method(Object request) {
+    return String.valueOf(Reflect.call(method, request));
+  }
+
+  String baseUrl(Object request) {
+    return (String) Reflect.call(baseUrl, request);
+  }
+
+  String path(Object request) {
+    StringBuilder sb = new StringBuilder();
+    for (Object seg : (List<?>) Reflect.call(pathSegments, request)) sb.append('/').append(seg);
+    return sb.toString();
+  }
+
+  /** The JSON body bytes, or null when there is none or it is not JSON (multipart uploads are not read here). */
+  byte[] jsonBody(Object request) {
+    Object b = Reflect.call(body, request);
+    if (b == null) return null;
+    Object type = Reflect.call(bodyContentType, b);
+    if (type == null || !type.toString().contains("json")) return null;
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    Reflect.call(bodyWriteTo, b, out);
+    return out.toByteArray();
+  }
+
+  /** A copy of {@code request} whose body is these JSON bytes. */
+  Object withJsonBody(Object request, byte[] json) {
+    Object newBody = Proxy.newProxyInstance(bodyType.getClassLoader(), new Class<?>[] {bodyType},
+        (proxy, m, args) -> switch (m.getName()) {
+          case "writeTo" -> {
+            ((OutputStream) args[0]).write(json);
+            yield null;
+          }
+          case "contentType" -> "application/json";
+          case "contentLength" -> (long) json.length;
+          case "repeatable" -> true;
+          case "close" -> null;
+          case "hashCode" -> System.identityHashCode(proxy);
+          case "equals" -> proxy == args[0];
+          case "toString" -> "CordonJsonBody(" + json.length + " bytes)";
+          default -> throw new UnsupportedOperationException(m.getName());
+        });
+    Object builder = Reflect.call(toBuilder, request);
+    Reflect.call(builderBody, builder, newBody);
+    return Reflect.call(builderBuild, builder);
+  }
+
+  Class<?> responseType() {
+    return responseType;
+  }
+}

@@ -1,0 +1,123 @@
+package dev.cordon.agent.sdk;
+
+import dev.cordon.agent.ai.AiCall;
+import dev.cordon.agent.ai.AiGovernor;
+import dev.cordon.agent.ai.AiTarget;
+import dev.cordon.agent.ai.Usage;
+import dev.cordon.agent.ai.UsageTap;
+import java.io.InputStream;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Proxy;
+import java.util.Collections;
+import java.util.Map;
+import java.util.WeakHashMap;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * Governs the Stainless-generated SDKs (openai-java, anthropic-java) at their two funnels:
+ * {@code PrepareRequest.prepare(..)}, which every call passes once on the caller's own thread (sync
+ * and async alike) with the final URL, headers and JSON body; and
+ * {@code RetryingHttpClient.execute/executeAsync}, where the response comes back and its usage is
+ * read. The prepared request object links the two.
+ */
+public final class StainlessSdkHooks {
+  private final AiGovernor governor;
+  private final Map<Object, AiCall> inFlight = Collections.synchronizedMap(new WeakHashMap<>());
+
+  public StainlessSdkHooks(AiGovernor governor) {
+    this.governor = governor;
+  }
+
+  public Object prepared(String sdk, Object request) throws java.io.IOException {
+    StainlessHttp http = StainlessHttp.of(request);
+    AiTarget target = AiTarget.of(sdk, http.baseUrl(request), http.path(request), http.method(request));
+    if (target.action() == null) return request;
+    AiGovernor.Result result = governor.govern(target, http.jsonBody(request));
+    Object toSend = result.body() == null ? request : http.withJsonBody(request, result.body());
+    if (result.call() != null) inFlight.put(toSend, result.call());
+    return toSend;
+  }
+
+  public Object response(Object request, Object response, Throwable thrown) {
+    AiCall call = inFlight.remove(request);
+    if (call == null) return response;
+    if (thrown != null || response == null) {
+      call.failed(thrown != null ? thrown : new IllegalStateException("no response"));
+      return response;
+    }
+    return tap(call, StainlessHttp.of(request).responseType(), response);
+  }
+
+  @SuppressWarnings("unchecked")
+  public Object responseAsync(Object request, Object future) {
+    AiCall call = inFlight.remove(request);
+    if (call == null) return future;
+    Class<?> responseType = StainlessHttp.of(request).responseType();
+    CompletableFuture<Object> in = (CompletableFuture<Object>) future;
+    CompletableFuture<Object> out = new CompletableFuture<>();
+    in.whenComplete((r, t) -> {
+      if (t != null) {
+        call.failed(t);
+        out.completeExceptionally(t);
+        return;
+      }
+      Object wrapped = r;
+      try {
+        wrapped = tap(call, responseType, r);
+      } catch (Throwable e) {
+        call.failed(e);
+      }
+      out.complete(wrapped);
+    });
+    return out;
+  }
+
+  /** A view of the response whose body reports usage to the call when read to the end or closed. */
+  private static Object tap(AiCall call, Class<?> responseType, Object response) {
+    Object[] tapped = new Object[1];
+    return Proxy.newProxyInstance(responseType.getClassLoader(), new Class<?>[] {responseType},
+        (proxy, m, args) -> {
+          switch (m.getName()) {
+            case "body" -> {
+              synchronized (tapped) {
+                if (tapped[0] == null) {
+                  int status = (Integer) invoke(m.getDeclaringClass().getMethod("statusCode"), response);
+                  InputStream raw = (InputStream) invoke(m, response, args);
+                  tapped[0] = new UsageTap(raw, call.streaming(), u -> call.completed(status, u));
+                }
+                return tapped[0];
+              }
+            }
+            case "close" -> {
+              try {
+                return invoke(m, response, args);
+              } finally {
+                synchronized (tapped) {
+                  if (tapped[0] == null) {
+                    call.completed((Integer) invoke(m.getDeclaringClass().getMethod("statusCode"), response), Usage.NONE);
+                  }
+                }
+              }
+            }
+            case "hashCode" -> {
+              return System.identityHashCode(proxy);
+            }
+            case "equals" -> {
+              return proxy == args[0];
+            }
+            default -> {
+              return invoke(m, response, args);
+            }
+          }
+        });
+  }
+
+  private static Object invoke(java.lang.reflect.Method m, Object target, Object... args) throws Throwable {
+    try {
+      m.setAccessible(true);
+      return m.invoke(target, args);
+    } catch (InvocationTargetException e) {
+      throw e.getCause();
+    }
+  }
+}

@@ -1,0 +1,134 @@
+package com.acme.shared;
+
+import com.openai.client.OpenAIClient;
+import com.openai.client.OpenAIClientAsync;
+import com.openai.client.okhttp.OpenAIOkHttpClient;
+import com.openai.client.okhttp.OpenAIOkHttpClientAsync;
+import com.openai.core.http.StreamResponse;
+import com.openai.models.chat.completions.ChatCompletion;
+import com.openai.models.chat.completions.ChatCompletionChunk;
+import com.openai.models.chat.completions.ChatCompletionCreateParams;
+import com.openai.models.chat.completions.ChatCompletionFunctionTool;
+import com.openai.models.FunctionDefinition;
+import com.openai.models.embeddings.CreateEmbeddingResponse;
+import com.openai.models.embeddings.EmbeddingCreateParams;
+import com.openai.models.responses.Response;
+import com.openai.models.responses.ResponseCreateParams;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/**
+ * An application's AI code, driven by a tiny script so that one child JVM can make several calls.
+ * It lives in a package no principal matches, so the principal is decided by whoever calls it
+ * (com.acme.support.SupportMain or com.acme.training.TrainerMain), as in a real layered app.
+ *
+ * <p>Steps (one per argument): {@code chat:MODEL[:max=N][:tools=a,b][:text=...]},
+ * {@code stream:MODEL[:usage]}, {@code async:MODEL}, {@code embed:MODEL}, {@code responses:MODEL},
+ * {@code wait:PATH} (until the file exists), {@code sleep:MS}, {@code repeat:N:STEP...}.
+ * Each step prints one line: {@code #i OK detail}, {@code #i DENIED class: message} or
+ * {@code #i FAIL class: message}.
+ */
+public final class AiScript {
+  private final OpenAIClient client;
+  private final OpenAIClientAsync async;
+  private int step;
+
+  public AiScript() {
+    String base = System.getProperty("fake.url");
+    client = OpenAIOkHttpClient.builder().baseUrl(base).apiKey("sk-test-key").maxRetries(0).build();
+    async = OpenAIOkHttpClientAsync.builder().baseUrl(base).apiKey("sk-test-key").maxRetries(0).build();
+  }
+
+  public void run(String[] steps) throws Exception {
+    for (String s : steps) runStep(s);
+    System.out.flush();
+  }
+
+  private void runStep(String s) throws Exception {
+    String[] parts = s.split(":");
+    switch (parts[0]) {
+      case "wait" -> {
+        Path p = Path.of(s.substring(5));
+        long until = System.currentTimeMillis() + 30_000;
+        while (!Files.exists(p) && System.currentTimeMillis() < until) Thread.sleep(20);
+        return;
+      }
+      case "sleep" -> {
+        Thread.sleep(Long.parseLong(parts[1]));
+        return;
+      }
+      default -> { }
+    }
+    int i = ++step;
+    try {
+      String detail = switch (parts[0]) {
+        case "chat" -> chat(parts);
+        case "stream" -> stream(parts);
+        case "async" -> asyncChat(parts);
+        case "embed" -> embed(parts[1]);
+        case "responses" -> responses(parts[1]);
+        default -> throw new IllegalArgumentException("unknown step " + s);
+      };
+      System.out.println("#" + i + " OK " + detail);
+    } catch (SecurityException e) {
+      System.out.println("#" + i + " DENIED " + e.getClass().getName() + ": " + e.getMessage());
+    } catch (java.util.concurrent.CompletionException | java.util.concurrent.ExecutionException e) {
+      Throwable c = e.getCause();
+      String kind = c instanceof SecurityException ? "DENIED " : "FAIL ";
+      System.out.println("#" + i + " " + kind + c.getClass().getName() + ": " + c.getMessage());
+    } catch (RuntimeException e) {
+      System.out.println("#" + i + " FAIL " + e.getClass().getName() + ": " + e.getMessage());
+    }
+  }
+
+  private ChatCompletionCreateParams chatParams(String[] parts) {
+    ChatCompletionCreateParams.Builder b = ChatCompletionCreateParams.builder().model(parts[1]);
+    String text = "Where is my order 1234?";
+    for (int k = 2; k < parts.length; k++) {
+      String p = parts[k];
+      if (p.startsWith("max=")) b.maxCompletionTokens(Long.parseLong(p.substring(4)));
+      else if (p.startsWith("text=")) text = p.substring(5);
+      else if (p.startsWith("tools=")) {
+        for (String t : p.substring(6).split(",")) {
+          b.addTool(ChatCompletionFunctionTool.builder()
+              .function(FunctionDefinition.builder().name(t).description("tool " + t).build()).build());
+        }
+      }
+    }
+    return b.addUserMessage(text).build();
+  }
+
+  private String chat(String[] parts) {
+    ChatCompletion c = client.chat().completions().create(chatParams(parts));
+    return c.model() + " " + c.choices().get(0).message().content().orElse("");
+  }
+
+  private String stream(String[] parts) {
+    ChatCompletionCreateParams params = chatParams(new String[] {"chat", parts[1]});
+    if (parts.length > 2 && parts[2].equals("usage")) {
+      params = params.toBuilder().streamOptions(com.openai.models.chat.completions.ChatCompletionStreamOptions.builder()
+          .includeUsage(true).build()).build();
+    }
+    StringBuilder sb = new StringBuilder();
+    try (StreamResponse<ChatCompletionChunk> r = client.chat().completions().createStreaming(params)) {
+      r.stream().forEach(ch -> ch.choices().forEach(c -> c.delta().content().ifPresent(sb::append)));
+    }
+    return "streamed " + sb;
+  }
+
+  private String asyncChat(String[] parts) throws Exception {
+    ChatCompletion c = async.chat().completions().create(chatParams(parts)).get();
+    return "async " + c.model() + " " + c.choices().get(0).message().content().orElse("");
+  }
+
+  private String embed(String model) {
+    CreateEmbeddingResponse r = client.embeddings().create(EmbeddingCreateParams.builder()
+        .model(model).input("the quick brown fox").build());
+    return "embedding dims=" + r.data().get(0).embedding().size();
+  }
+
+  private String responses(String model) {
+    Response r = client.responses().create(ResponseCreateParams.builder().model(model).input("Say hi").build());
+    return "response " + r.model();
+  }
+}
