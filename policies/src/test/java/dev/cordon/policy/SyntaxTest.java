@@ -85,6 +85,13 @@ class SyntaxTest {
     }
 
     @Test
+    void policyListsAreUnmodifiable() {
+        Policy p = Yaml.parse(HEAD + "models:\n  - { id: m, provider: openai, model: x }\n");
+        org.junit.jupiter.api.Assertions.assertThrows(UnsupportedOperationException.class, () -> p.models().clear());
+        org.junit.jupiter.api.Assertions.assertThrows(UnsupportedOperationException.class, () -> p.rules().add(null));
+    }
+
+    @Test
     void minimalPolicyDefaults() {
         Policy p = Yaml.parse(HEAD);
         assertEquals(RedactionConfig.DEFAULT, p.redaction());

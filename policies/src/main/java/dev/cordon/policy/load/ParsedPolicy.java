@@ -17,4 +17,14 @@ public record ParsedPolicy(int version, Mode mode, String service, boolean lockM
                            Path baseDir, List<PrincipalDef> principals, List<ModelDef> models,
                            List<DatasetDef> datasets, List<EndpointDef> endpoints,
                            List<CredentialDef> credentials, List<RuleDef> rules,
-                           RedactionConfig redaction, AuditConfig audit) { }
+                           RedactionConfig redaction, AuditConfig audit) {
+    public ParsedPolicy {
+        // The policy hands these lists out; they must not be changeable by callers.
+        principals = List.copyOf(principals);
+        models = List.copyOf(models);
+        datasets = List.copyOf(datasets);
+        endpoints = endpoints == null ? null : List.copyOf(endpoints);
+        credentials = List.copyOf(credentials);
+        rules = List.copyOf(rules);
+    }
+}
