@@ -6,5 +6,7 @@ import com.acme.shared.AiScript;
 public final class SupportMain {
   public static void main(String[] args) throws Exception {
     new AiScript().run(args);
+    // OkHttp's async dispatcher threads would keep the JVM alive for a minute; exit like a real CLI app.
+    System.exit(0);
   }
 }
