@@ -43,7 +43,8 @@ public final class Cli {
   public static int run(String[] args, PrintStream out, PrintStream err) {
     if (args.length == 0) return usage(err, null);
     String command = args[0];
-    if (isHelp(command) || (args.length > 1 && isHelp(args[1]))) {
+    if (isHelp(command) || command.equals("help")
+        || (args.length > 1 && isHelp(args[1]))) {
       out.println(USAGE_TEXT);
       return OK;
     }
@@ -73,7 +74,7 @@ public final class Cli {
   }
 
   private static boolean isHelp(String arg) {
-    return arg.equals("--help") || arg.equals("-h") || arg.equals("help");
+    return arg.equals("--help") || arg.equals("-h");
   }
 
   private static int usage(PrintStream err, String problem) {
