@@ -30,18 +30,21 @@ public final class FileGlobs {
         }
         boolean absolute = g.startsWith("/") || (g.length() > 2 && g.charAt(1) == ':' && File.separatorChar == '\\');
         String joined = absolute ? g : slashes(realOrAbsolute(baseDir)) + "/" + g;
-        List<String> segs = fold(joined);
+        String root = joined.length() > 1 && joined.charAt(1) == ':' ? joined.substring(0, 2) : "";
+        List<String> segs = fold(joined.substring(root.length()));
+        // Literal folders: every segment before the first wildcard, except the last segment.
         int literal = 0;
         while (literal < segs.size() - 1 && segs.get(literal).indexOf('*') < 0) {
             literal++;
         }
-        String prefix = String.join("/", segs.subList(0, literal));
-        String rest = String.join("/", segs.subList(literal, segs.size()));
-        String realPrefix = prefix.isEmpty() ? "" : slashes(realOrAbsolute(Path.of(prefix.isEmpty() ? "/" : prefix)));
-        if (realPrefix.equals("/")) {
-            realPrefix = "";
+        String prefix = root;
+        if (literal > 0) {
+            prefix = slashes(realOrAbsolute(Path.of(root + "/" + String.join("/", segs.subList(0, literal)))));
+            if (prefix.endsWith("/")) {
+                prefix = prefix.substring(0, prefix.length() - 1);     // the real path was the root
+            }
         }
-        String out = realPrefix + "/" + rest;
+        String out = prefix + "/" + String.join("/", segs.subList(literal, segs.size()));
         why = SegmentGlob.checkPath(out);
         if (why != null) {
             throw new IllegalArgumentException(why);
@@ -49,16 +52,10 @@ public final class FileGlobs {
         return out;
     }
 
-    /** Splits an absolute path into segments after the root, folding "." and "..". */
+    /** The segments of a rooted path (without the root), folding "." and "..". */
     private static List<String> fold(String path) {
         List<String> out = new ArrayList<>();
-        String drive = "";
-        String p = path;
-        if (p.length() > 1 && p.charAt(1) == ':') {
-            drive = p.substring(0, 2);
-            p = p.substring(2);
-        }
-        for (String s : p.split("/")) {
+        for (String s : path.split("/")) {
             if (s.isEmpty() || s.equals(".")) {
                 continue;
             }
@@ -74,8 +71,6 @@ public final class FileGlobs {
         if (out.isEmpty()) {
             throw new IllegalArgumentException("the glob names no file");
         }
-        // Re-attach the root so that the prefix join yields "/a/b" (or "C:/a/b").
-        out.set(0, drive + "/" + out.get(0));
         return out;
     }
 
