@@ -16,7 +16,6 @@ import java.util.concurrent.ConcurrentHashMap;
 final class DatasetIndex {
     private static final int URL_CACHE_LIMIT = 1024;
 
-    private final List<DatasetDef> defs;
     private final DatasetRef[] refs;
     // File globs, flattened in declaration order.
     private final String[] filePrefixes;
@@ -24,19 +23,16 @@ final class DatasetIndex {
     private final int[] fileOwner;
     // JDBC, per dataset (null url glob = no JDBC part).
     private final TextGlob[] urlGlobs;
-    private final List<List<TableNames.Part>> [] tables;
+    private final List<List<List<TableNames.Part>>> tables = new ArrayList<>();
     private final ConcurrentHashMap<String, List<DatasetRef>> byUrl = new ConcurrentHashMap<>();
 
-    @SuppressWarnings("unchecked")
     DatasetIndex(RuleEngine engine, List<DatasetDef> defs) {
-        this.defs = defs;
         this.refs = defs.stream().map(d -> new DatasetRef(d, new DecisionCache(engine, engine.cacheSize())))
             .toArray(DatasetRef[]::new);
         List<String> prefixes = new ArrayList<>();
         List<SegmentGlob> globs = new ArrayList<>();
         List<Integer> owners = new ArrayList<>();
         urlGlobs = new TextGlob[defs.size()];
-        tables = new List[defs.size()];
         for (int i = 0; i < defs.size(); i++) {
             DatasetDef d = defs.get(i);
             for (String f : d.files()) {
@@ -45,6 +41,7 @@ final class DatasetIndex {
                 prefixes.add(g.literalPrefix());
                 owners.add(i);
             }
+            tables.add(null);
             if (d.jdbcUrl() != null) {
                 // Case-insensitive: a URL matching more broadly puts more access under the policy.
                 urlGlobs[i] = TextGlob.compile(d.jdbcUrl(), true);
@@ -52,7 +49,7 @@ final class DatasetIndex {
                 for (String name : d.jdbcTables()) {
                     t.add(TableNames.split(name));
                 }
-                tables[i] = t;
+                tables.set(i, t);
             }
         }
         filePrefixes = prefixes.toArray(new String[0]);
@@ -81,7 +78,7 @@ final class DatasetIndex {
             return null;
         }
         for (int i = 0; i < refs.length; i++) {
-            if (urlGlobs[i] != null && urlGlobs[i].matches(url) && tableMatches(tables[i], table)) {
+            if (urlGlobs[i] != null && urlGlobs[i].matches(url) && tableMatches(tables.get(i), table)) {
                 return refs[i];
             }
         }
