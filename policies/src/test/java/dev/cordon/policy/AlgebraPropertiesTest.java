@@ -18,7 +18,7 @@ import org.junit.jupiter.api.Assertions;
  * remove, no rules deny everything, rule order does not change the outcome, and the suggested
  * rule of a "no rule allows" explanation does allow.
  */
-class AlgebraProperties {
+class AlgebraPropertiesTest {
     private static final String DECLS = "version: 1\nmode: enforce\n"
         + "principals:\n"
         + "  - { id: p0, match: { code: [\"com.p0.**\"] } }\n"

@@ -10,7 +10,7 @@ import net.jqwik.api.Provide;
 import org.junit.jupiter.api.Assertions;
 
 /** The hand-written matchers agree with a regex translation of the documented semantics. */
-class GlobProperties {
+class GlobPropertiesTest {
     @Property(tries = 3000)
     void classGlobAgreesWithRegex(@ForAll("classGlobs") String glob, @ForAll("classNames") String name) {
         Assertions.assertEquals(oracle(glob, '.').matcher(name).matches(), SegmentGlob.classGlob(glob).matches(name),
