@@ -43,6 +43,7 @@ public class DecisionBenchmark {
     private final String[] providers = new String[N];
     private final String[] files = new String[N];
     private final String[][] stacks = new String[N][];
+    private final Resource[] foreign = new Resource[N];
     private int i;
 
     @Setup(Level.Trial)
@@ -76,6 +77,8 @@ public class DecisionBenchmark {
                 case VECTOR_QUERY -> policy.vector("col" + (k % 5) + "-docs");
                 default -> policy.resolveModel(providers[k], models[k]);
             };
+            String foreignId = "model:" + providers[k] + "/" + models[k];
+            foreign[k] = () -> foreignId;
             stacks[k] = new String[] {
                 "com.acme.shared.http.Client", "com.acme.shared.util.Retry", "org.springframework.web.Handler",
                 "com.acme.p" + (k % GeneratedPolicy.PRINCIPALS) + ".service.Assistant", "com.acme.Main"};
@@ -111,6 +114,17 @@ public class DecisionBenchmark {
     @Benchmark
     public Object datasetForFile() {
         return policy.datasetForFile(files[next()]);
+    }
+
+    /**
+     * For scale only: a decision that bypasses the caches (a Resource of a foreign class, so
+     * it is read from its id and the 200 rules are evaluated). This path allocates by design;
+     * it runs once per (resource, principal, action) after a load.
+     */
+    @Benchmark
+    public Decision decideUncached() {
+        int k = next();
+        return policy.decide(principals[k], Action.MODEL_CHAT, foreign[k]);
     }
 
     /** Principal selection over a five-frame stack (after the agent drops JDK/library frames). */
