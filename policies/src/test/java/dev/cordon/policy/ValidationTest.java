@@ -329,6 +329,12 @@ class ValidationTest {
     }
 
     @Test
+    void badEffectIsReportedOnce() {
+        only(rule("  - { id: r, effect: permit, principals: [a], actions: [\"*\"], resources: [\"*\"], limits: { max_rows: 5 } }\n"),
+            11, 22, "'effect' in rule 'r' must be allow or deny");
+    }
+
+    @Test
     void ruleListsAreRequired() {
         List<Problem> ps = problems(rule("  - id: r\n    effect: allow\n"));
         assertEquals(3, ps.size(), Yaml.render(ps));

@@ -78,7 +78,8 @@ final class RulesReader {
         List<String> resources = resources(f, problems, ctx, actionMask);
         ok &= principals != null && !actions.isEmpty() && resources != null;
 
-        boolean allow = effect == Effect.ALLOW;
+        // With an unreadable effect, do not also complain that allow-only keys sit on a "deny".
+        boolean allow = effect != Effect.DENY;
         Limits limits = allowOnly(f, "limits", allow, problems) ? limits(f, problems) : Limits.NONE;
         ok &= limits != null;
         List<String> prompt = List.of();
