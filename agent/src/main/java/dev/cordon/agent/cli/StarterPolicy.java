@@ -52,7 +52,8 @@ final class StarterPolicy {
   /** principal id, then action, to the resources seen in first-seen order. */
   private final Map<String, Map<String, Set<String>>> grants = new LinkedHashMap<>();
   private final Set<String> services = new LinkedHashSet<>();
-  private final Set<String> unresolved = new LinkedHashSet<>();
+  /** Resources that could not be granted, with the reason. */
+  private final Map<String, String> unresolved = new LinkedHashMap<>();
   private long calls;
   private long deniedByRule;
   private long withoutResource;
@@ -68,10 +69,7 @@ final class StarterPolicy {
       return;
     }
     String resource = resource(c);
-    if (resource == null) {
-      unresolved.add(c.resource());
-      return;
-    }
+    if (resource == null) return;
     calls++;
     if (c.service() != null) services.add(c.service());
     grants.computeIfAbsent(principal(c), k -> new LinkedHashMap<>())
@@ -107,17 +105,29 @@ final class StarterPolicy {
   /** The resource as the starter policy names it, declaring models and datasets; null if it cannot. */
   private String resource(ObservedCall c) {
     String r = c.resource();
+    // Policy globs treat '*' as a wildcard and refuse control characters: such a name cannot be
+    // written down exactly, and widening it is a decision for a person.
+    if (hasControl(r) || (c.path() != null && hasControl(c.path()))) {
+      return leaveOut(r, "control characters cannot be written in a policy");
+    }
     if (r.startsWith("model:")) return modelResource(c, r.substring("model:".length()));
     if (r.startsWith("dataset:")) {
       String id = r.substring("dataset:".length());
-      if (id.isEmpty() || id.contains("=") || id.contains("*") || !Ids.valid(id)) return null;
+      if (id.isEmpty() || id.contains("=") || id.contains("*") || !Ids.valid(id)) {
+        return leaveOut(r, "not one dataset id");
+      }
       DatasetSketch d = datasets.computeIfAbsent(id, k -> new DatasetSketch());
-      if (c.path() != null && !c.path().isEmpty()) d.paths.add(c.path());
+      if (c.path() != null && !c.path().isEmpty() && !c.path().contains("*")) d.paths.add(c.path());
       if (c.jdbcUrl() != null && c.jdbcUrl().startsWith("jdbc:")) d.jdbcUrls.add(c.jdbcUrl());
       else if (c.path() == null) d.sqlWithoutUrl = true;
       return r;
     }
-    if (r.startsWith("vector:") && r.length() > "vector:".length()) return r;
+    if (r.startsWith("vector:") && r.length() > "vector:".length() && !r.contains("*")) return r;
+    return leaveOut(r, "not a resource this version knows");
+  }
+
+  private String leaveOut(String resource, String why) {
+    unresolved.putIfAbsent(resource, why);
     return null;
   }
 
@@ -133,9 +143,14 @@ final class StarterPolicy {
       provider = c.provider();
       name = c.model();
     }
-    if (provider == null || name == null || name.isEmpty()) return null;
+    if (provider == null || name == null || name.isEmpty()) {
+      return leaveOut(c.resource(), "the audit does not say which provider and model it is");
+    }
+    if (name.contains("*") || hasControl(name)) {
+      return leaveOut(c.resource(), "the model name cannot be written as an exact policy name");
+    }
     if (!PROVIDERS.contains(provider)) {
-      return name.contains("*") ? null : "model:*/" + name;
+      return "model:*/" + name;
     }
     String key = provider + "/" + name;
     String id = modelIdByName.get(key);
@@ -146,6 +161,10 @@ final class StarterPolicy {
       models.put(id, new ModelSketch(provider, name));
     }
     return "model:" + id;
+  }
+
+  private static boolean hasControl(String s) {
+    return s.chars().anyMatch(Character::isISOControl);
   }
 
   /** Provider names the policy accepts (spec 2). */
@@ -254,9 +273,7 @@ final class StarterPolicy {
     if (withoutResource > 0) {
       out.println("# left out: " + withoutResource + " calls without a resource");
     }
-    for (String r : unresolved) {
-      out.println("# left out: " + YamlText.comment(r)
-          + " (the audit does not say which provider and model it is)");
-    }
+    unresolved.forEach((r, why) ->
+        out.println("# left out: " + YamlText.comment(r) + " (" + why + ")"));
   }
 }
