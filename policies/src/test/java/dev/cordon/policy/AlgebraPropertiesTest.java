@@ -16,7 +16,7 @@ import org.junit.jupiter.api.Assertions;
 /**
  * The decision algebra of spec 5 over random policies: deny wins, allows only add, denies only
  * remove, no rules deny everything, rule order does not change the outcome, and the suggested
- * rule of a "no rule allows" explanation does allow.
+ * rule of a "no rule allows" explanation does allow; cached and uncached answers agree.
  */
 class AlgebraPropertiesTest {
     private static final String DECLS = "version: 1\nmode: enforce\n"
@@ -141,6 +141,24 @@ class AlgebraPropertiesTest {
         b.append("  - ").append(suggested).append('\n');
         Decision fixed = decide(Yaml.parse(b.toString()), q);
         Assertions.assertTrue(fixed.allowed(), () -> e + "\n=> " + fixed.explanation());
+    }
+
+    @Property(tries = 300)
+    void cachedAndUncachedDecisionsAgree(@ForAll("rules") List<RuleSpec> rules, @ForAll("requests") Request q) {
+        Policy p = policy(rules);
+        Decision cached = decide(p, q);
+        Decision again = decide(p, q);
+        // A Resource of a foreign class is read from its id and decided without any cache.
+        String id = cached.resourceId();
+        Decision uncached = p.decide(q.principal(), q.action(), () -> id);
+        if (!q.principal().equals("stranger")) {
+            Assertions.assertSame(cached, again);      // ids the policy does not know are never cached
+        }
+        Assertions.assertEquals(cached.allowed(), uncached.allowed());
+        Assertions.assertEquals(cached.ruleId(), uncached.ruleId());
+        Assertions.assertEquals(cached.mode(), uncached.mode());
+        Assertions.assertEquals(cached.limits(), uncached.limits());
+        Assertions.assertEquals(cached.explanation(), uncached.explanation());
     }
 
     @Provide
