@@ -3,6 +3,7 @@ package dev.cordon.agent.audit;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.StreamReadConstraints;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.util.HexFormat;
@@ -18,7 +19,10 @@ import java.util.HexFormat;
 final class ChainLine {
   private ChainLine() {}
 
-  private static final JsonFactory JSON = new JsonFactory();
+  /** Jackson's default string limit (20M) is below the line limit the log itself allows. */
+  private static final JsonFactory JSON = JsonFactory.builder()
+      .streamReadConstraints(StreamReadConstraints.builder().maxStringLength(LogTail.MAX_LINE).build())
+      .build();
   private static final HexFormat HEX = HexFormat.of();
   private static final byte[] HASH_KEY = ",\"hash\":\"".getBytes(StandardCharsets.US_ASCII);
   private static final byte[] PREV_KEY = ",\"prev\":\"".getBytes(StandardCharsets.US_ASCII);

@@ -12,10 +12,17 @@ final class JsonText {
 
   private static final char[] HEX = "0123456789abcdef".toCharArray();
 
-  /** Appends {@code s} as a quoted JSON string. */
+  /**
+   * Longest string value kept whole. An audit line must stay far below the verifier's line limit
+   * ({@link LogTail#MAX_LINE}) whatever the application passes in (a huge SQL batch, say).
+   */
+  static final int MAX_VALUE_CHARS = 1 << 20;
+
+  /** Appends {@code s} as a quoted JSON string, cut to {@link #MAX_VALUE_CHARS} with a note. */
   static void appendString(StringBuilder out, String s) {
     out.append('"');
-    int n = s.length();
+    int n = Math.min(s.length(), MAX_VALUE_CHARS);
+    if (n < s.length() && Character.isHighSurrogate(s.charAt(n - 1))) n--; // keep pairs whole
     for (int i = 0; i < n; i++) {
       char c = s.charAt(i);
       switch (c) {
@@ -42,6 +49,7 @@ final class JsonText {
           }
       }
     }
+    if (n < s.length()) out.append("...[").append(s.length() - n).append(" more chars]");
     out.append('"');
   }
 

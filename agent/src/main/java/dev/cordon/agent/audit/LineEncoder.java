@@ -69,6 +69,16 @@ final class LineEncoder {
 
   /** Encodes the next line of the chain and advances it. */
   Line encode(AuditEvent e) {
+    Line line = encodeAs(e);
+    if (line != null) return line;
+    // Too long even with every value capped (thousands of members): keep the chain verifiable.
+    return encodeAs(AuditEvent.of("agent.error")
+        .put("error", "audit_line_too_long")
+        .put("event_action", e.action()));
+  }
+
+  /** Null when the line would exceed the log's line limit. */
+  private Line encodeAs(AuditEvent e) {
     long nextSeq = seq + 1;
     StringBuilder b = sb;
     b.setLength(0);
@@ -92,6 +102,7 @@ final class LineEncoder {
 
     b.append(",\"prev\":\"").append(prev).append("\"}");
     byte[] hashed = b.toString().getBytes(StandardCharsets.UTF_8);
+    if (hashed.length > LogTail.MAX_LINE - 128) return null;
     String hash = HEX.formatHex(sha256.digest(hashed));
 
     // The written line is the hashed text with the closing brace replaced by the hash member.

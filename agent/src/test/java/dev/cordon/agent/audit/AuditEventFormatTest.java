@@ -197,4 +197,14 @@ class AuditEventFormatTest {
     assertEquals("[1]", e.get("r"));
     assertNull(e.get("missing"));
   }
+
+  @Test
+  void hugeValuesAreCutSoTheLineStaysVerifiable() throws Exception {
+    String sql = "select 1 union all ".repeat(200_000); // ~3.8M characters
+    List<String> lines = writeAll(AuditEvent.of("dataset.read").put("sql", sql));
+    String kept = (String) AuditFiles.fields(lines.get(0)).get("sql");
+    assertEquals(JsonText.MAX_VALUE_CHARS, kept.indexOf("...["));
+    assertTrue(kept.endsWith(" more chars]"), kept.substring(kept.length() - 40));
+    assertTrue(AuditVerifier.verify(dir.resolve("audit.jsonl")).ok());
+  }
 }
