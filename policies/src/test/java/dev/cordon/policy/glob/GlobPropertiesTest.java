@@ -10,7 +10,7 @@ import net.jqwik.api.Provide;
 import org.junit.jupiter.api.Assertions;
 
 /** The hand-written matchers agree with a regex translation of the documented semantics. */
-class GlobPropertiesTest {
+public class GlobPropertiesTest {
     @Property(tries = 3000)
     void classGlobAgreesWithRegex(@ForAll("classGlobs") String glob, @ForAll("classNames") String name) {
         Assertions.assertEquals(oracle(glob, '.').matcher(name).matches(), SegmentGlob.classGlob(glob).matches(name),
@@ -28,7 +28,7 @@ class GlobPropertiesTest {
      * Documented semantics as a regex: '*' = [^sep]*; a middle or leading '**' segment = zero or
      * more whole segments; a trailing '**' = one or more segments.
      */
-    static Pattern oracle(String glob, char sep) {
+    public static Pattern oracle(String glob, char sep) {
         String[] segs = glob.split(Pattern.quote(String.valueOf(sep)), -1);
         String q = Pattern.quote(String.valueOf(sep));
         StringBuilder b = new StringBuilder();
