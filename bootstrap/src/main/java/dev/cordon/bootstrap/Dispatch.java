@@ -18,11 +18,11 @@ public final class Dispatch {
     if (hooks == null) hooks = h;
   }
 
-  public static Object aiRequestPrepared(String sdk, Object request) {
+  public static Object aiRequestPrepared(String sdk, Object request, Object clientOptions) {
     Hooks h = hooks;
     if (h == null || request == null || !Guard.tryEnter()) return request;
     try {
-      return h.aiRequestPrepared(sdk, request);
+      return h.aiRequestPrepared(sdk, request, clientOptions);
     } catch (CordonAccessDeniedException deny) {
       throw deny;
     } catch (Throwable t) {

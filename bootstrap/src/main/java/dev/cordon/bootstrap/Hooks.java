@@ -7,10 +7,11 @@ package dev.cordon.bootstrap;
  */
 public interface Hooks {
   /**
-   * An AI SDK has prepared a request and is about to send it. Returns the request to send (the
+   * An AI SDK has prepared a request ({@code clientOptions}: the SDK's client settings, for what the
+   * request itself may not carry yet, such as the base URL in openai-java 2.x) and is about to send it. Returns the request to send (the
    * same one, or a rewritten copy). Throws {@link dev.cordon.CordonAccessDeniedException} to block.
    */
-  Object aiRequestPrepared(String sdk, Object request);
+  Object aiRequestPrepared(String sdk, Object request, Object clientOptions);
 
   /** The SDK's transport answered (or failed) for {@code request}; returns the response to hand on. */
   Object aiResponse(Object request, Object response, Throwable thrown);

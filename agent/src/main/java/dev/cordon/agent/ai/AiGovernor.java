@@ -109,16 +109,32 @@ public final class AiGovernor {
     return policy == null || !"NONE".equals(policy.audit().prompts().name());
   }
 
+  /**
+   * A fault's class, plus its message only when Cordon's own code raised it: a message from a
+   * library could quote request data, and no prompt or secret may reach a log line.
+   */
+  static String describe(Throwable t) {
+    StackTraceElement[] st = t.getStackTrace();
+    boolean ours = st.length > 0 && st[0].getClassName().startsWith("dev.cordon.");
+    return ours && t.getMessage() != null ? t.getClass().getName() + ": " + t.getMessage() : t.getClass().getName();
+  }
+
   /** Turns an internal fault into the mode's answer: audited, then a deny (fail closed) or null (fail open). */
   public RuntimeException fault(String where, Throwable t) {
     PolicyState st = runtime.state();
     boolean closed = st == null || st.failClosed();
     if (runtime.audit() != null) {
-      runtime.audit().append(AuditEvent.of("agent.error").put("where", where).put("error", t.getClass().getName())
+      runtime.audit().append(AuditEvent.of("agent.error").put("where", where).put("error", describe(t))
           .put("outcome", closed ? "blocked" : "allowed"));
     }
-    dev.cordon.agent.log.Log.get().warn("internal error in {} ({}): failing {}", where,
-        t.getClass().getName(), closed ? "closed" : "open");
+    dev.cordon.agent.log.Log.get().warn("internal error in {} ({}): failing {}", where, describe(t),
+        closed ? "closed" : "open");
+    if (dev.cordon.agent.log.Log.get().isDebugEnabled()) {
+      // Opt-in only (-Dcordon.log=debug): a library's stack trace may quote request data.
+      StringBuilder sb = new StringBuilder();
+      for (StackTraceElement e : t.getStackTrace()) sb.append("\n    at ").append(e);
+      dev.cordon.agent.log.Log.get().debug("fault in {}: {}{}", where, t, sb);
+    }
     if (!closed) return null;
     return new CordonAccessDeniedException("Cordon failed closed: internal error in " + where + " ("
         + t.getClass().getName() + "); the call was not sent", "unknown", where, "unknown", null);

@@ -15,9 +15,9 @@ public final class CordonHooks implements Hooks {
   }
 
   @Override
-  public Object aiRequestPrepared(String origin, Object request) {
+  public Object aiRequestPrepared(String origin, Object request, Object clientOptions) {
     try {
-      return stainless.prepared(sdkOf(origin), request);
+      return stainless.prepared(sdkOf(origin), request, clientOptions);
     } catch (java.io.IOException e) {
       throw new java.io.UncheckedIOException(e);
     }

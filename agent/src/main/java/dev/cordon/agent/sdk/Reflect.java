@@ -18,6 +18,11 @@ final class Reflect {
     throw new IllegalStateException("no method " + name + "/" + arity + " on " + type.getName());
   }
 
+  static boolean hasMethod(Class<?> type, String name, int arity) {
+    for (Method m : type.getMethods()) if (m.getName().equals(name) && m.getParameterCount() == arity) return true;
+    return false;
+  }
+
   static Method method(Class<?> type, String name, Class<?>... params) {
     try {
       Method m = type.getMethod(name, params);

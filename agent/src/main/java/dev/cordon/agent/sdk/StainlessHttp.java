@@ -46,7 +46,9 @@ final class StainlessHttp {
       throw new IllegalStateException("unsupported SDK layout around " + requestType.getName(), e);
     }
     method = Reflect.method(requestType, "method", 0);
-    baseUrl = Reflect.method(requestType, "baseUrl", 0);
+    // openai-java 2.x names the base URL url(); later versions baseUrl().
+    baseUrl = Reflect.hasMethod(requestType, "baseUrl", 0) ? Reflect.method(requestType, "baseUrl", 0)
+        : Reflect.method(requestType, "url", 0);
     pathSegments = Reflect.method(requestType, "pathSegments", 0);
     body = Reflect.method(requestType, "body", 0);
     toBuilder = Reflect.method(requestType, "toBuilder", 0);
@@ -63,6 +65,12 @@ final class StainlessHttp {
 
   String baseUrl(Object request) {
     return (String) Reflect.call(baseUrl, request);
+  }
+
+  /** openai-java 2.x fills the request URL only after {@code prepare}: the client options hold it. */
+  static String clientBaseUrl(Object clientOptions) {
+    if (clientOptions == null) throw new IllegalStateException("no base URL on the request or the client");
+    return (String) Reflect.call(Reflect.method(clientOptions.getClass(), "baseUrl", 0), clientOptions);
   }
 
   String path(Object request) {

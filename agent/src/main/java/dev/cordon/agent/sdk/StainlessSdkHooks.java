@@ -28,9 +28,11 @@ public final class StainlessSdkHooks {
     this.governor = governor;
   }
 
-  public Object prepared(String sdk, Object request) throws java.io.IOException {
+  public Object prepared(String sdk, Object request, Object clientOptions) throws java.io.IOException {
     StainlessHttp http = StainlessHttp.of(request);
-    AiTarget target = AiTarget.of(sdk, http.baseUrl(request), http.path(request), http.method(request));
+    String base = http.baseUrl(request);
+    if (base == null) base = StainlessHttp.clientBaseUrl(clientOptions);
+    AiTarget target = AiTarget.of(sdk, base, http.path(request), http.method(request));
     if (target.action() == null) return request;
     AiGovernor.Result result = governor.govern(target, http.jsonBody(request));
     Object toSend = result.body() == null ? request : http.withJsonBody(request, result.body());

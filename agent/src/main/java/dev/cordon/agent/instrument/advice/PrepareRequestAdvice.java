@@ -13,8 +13,8 @@ public final class PrepareRequestAdvice {
   private PrepareRequestAdvice() {}
 
   @Advice.OnMethodExit
-  public static void exit(@Advice.Origin("#t") String origin,
+  public static void exit(@Advice.Origin("#t") String origin, @Advice.Argument(1) Object clientOptions,
       @Advice.Return(readOnly = false, typing = Assigner.Typing.DYNAMIC) Object request) {
-    request = Dispatch.aiRequestPrepared(origin, request);
+    request = Dispatch.aiRequestPrepared(origin, request, clientOptions);
   }
 }

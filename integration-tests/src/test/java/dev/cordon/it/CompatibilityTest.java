@@ -1,0 +1,94 @@
+package dev.cordon.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.io.File;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** The agent's isolation from the application's own libraries, the oldest supported SDK, and newer JDKs. */
+class CompatibilityTest {
+  Scenario s;
+
+  @BeforeEach
+  void setUp() throws Exception {
+    s = new Scenario();
+    s.policy(OpenAiEnforceTest.POLICY);
+  }
+
+  @AfterEach
+  void tearDown() {
+    s.close();
+  }
+
+  @Test
+  void applicationWithOldJacksonByteBuddyAndSlf4jRunsUnchanged() throws Exception {
+    Path old = Paths.get(System.getProperty("cordon.old.libs"));
+    String cp;
+    try (Stream<Path> jars = Files.list(old)) {
+      cp = Paths.get("target/test-classes").toAbsolutePath() + File.pathSeparator
+          + jars.map(Path::toString).sorted().collect(Collectors.joining(File.pathSeparator));
+    }
+    ChildJvm.Result without = s.jvm().noAgent().classPath(cp).run("com.acme.support.OldLibrariesMain");
+    ChildJvm.Result with = s.jvm().classPath(cp).run("com.acme.support.OldLibrariesMain");
+    assertEquals(0, with.exit(), with.toString());
+    assertTrue(with.stdout().contains("jackson 2.12.7"), with.stdout());
+    assertTrue(with.stdout().matches("(?s).*bytebuddy \\S*byte-buddy-1.10.22.jar made by old byte buddy.*"), with.stdout());
+    assertEquals(without.stdout(), with.stdout(), "the application sees exactly its own libraries");
+    assertTrue(with.stderr().contains("[cordon] policy"), with.stderr());
+    assertFalse(with.stderr().contains("SLF4J"), "the agent's logging never binds to the app's: " + with.stderr());
+  }
+
+  @Test
+  void agentWeavesWhileTheApplicationUsesItsOwnByteBuddy() throws Exception {
+    String cp = ChildJvm.defaultClassPath();
+    Path old = Paths.get(System.getProperty("cordon.old.libs"));
+    cp = old.resolve("byte-buddy-1.10.22.jar") + File.pathSeparator + cp;
+    ChildJvm.Result r = s.jvm().classPath(cp).jvmArg("-Dcordon.log=debug")
+        .run("com.acme.support.OldLibrariesMain", "com.openai.core.PrepareRequest");
+    assertTrue(r.stdout().contains("loaded com.openai.core.PrepareRequest"), r.toString());
+    assertTrue(r.stderr().contains("woven prepare into com.openai.core.PrepareRequest"), r.stderr());
+  }
+
+  @Test
+  void oldestOpenAiJava2IsGoverned() throws Exception {
+    String cp = Paths.get("target/test-classes").toAbsolutePath() + File.pathSeparator
+        + Files.readString(Paths.get(System.getProperty("cordon.openai.oldest.classpath"))).trim();
+    assertTrue(cp.contains("openai-java-core-2.0.0.jar"), cp);
+    ChildJvm.Result r = s.jvm().classPath(cp).run("com.acme.support.SupportMain",
+        "chat:gpt-4o-mini", "chat:gpt-4o", "stream:gpt-4o-mini:usage", "async:gpt-4o-mini", "embed:text-embedding-3-small",
+        "chat:gpt-4o-mini:max=4096");
+    assertTrue(r.step(1).startsWith("OK gpt-4o-mini"), r.toString());
+    assertTrue(r.step(2).startsWith("DENIED dev.cordon.CordonAccessDeniedException"), r.toString());
+    assertTrue(r.step(3).startsWith("OK streamed"), r.toString());
+    assertTrue(r.step(4).startsWith("OK async"), r.toString());
+    assertTrue(r.step(5).startsWith("OK embedding"), r.toString());
+    assertTrue(r.step(6).startsWith("DENIED"), r.toString());
+    assertEquals(4, s.fake.requests().size());
+    AuditFile audit = s.audit();
+    audit.assertChainIntact();
+    assertEquals(5, audit.withAction("model.chat").size(), audit.toString());
+  }
+
+  @Test
+  void runsOnJava25() throws Exception {
+    Path jdk25 = Paths.get("/usr/lib/jvm/temurin-25-jdk-amd64");
+    assumeTrue(Files.isExecutable(jdk25.resolve("bin/java")), "no Java 25 on this machine");
+    ChildJvm.Result r = s.jvm().javaHome(jdk25.toString())
+        .run("com.acme.support.SupportMain", "chat:gpt-4o-mini", "chat:gpt-4o", "async:gpt-4o-mini");
+    assertTrue(r.step(1).startsWith("OK"), r.toString());
+    assertTrue(r.step(2).startsWith("DENIED"), r.toString());
+    assertTrue(r.step(3).startsWith("OK async"), r.toString());
+    assertEquals(2, s.fake.requests().size());
+    s.audit().assertChainIntact();
+  }
+}
