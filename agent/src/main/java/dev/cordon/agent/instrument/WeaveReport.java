@@ -16,6 +16,17 @@ public final class WeaveReport {
     this.runtime = runtime;
   }
 
+  /** Reports a hook point that no longer exists in this version of a library: never silently skipped. */
+  public void expect(net.bytebuddy.description.type.TypeDescription type,
+      net.bytebuddy.matcher.ElementMatcher<? super net.bytebuddy.description.method.MethodDescription> methods,
+      String hook) {
+    if (type.getDeclaredMethods().filter(methods).isEmpty()) {
+      failed(type.getName(), "no method matches hook point '" + hook + "'");
+    } else {
+      woven(type.getName(), hook);
+    }
+  }
+
   void woven(String type, String hook) {
     Log.get().debug("woven {} into {}", hook, type);
   }

@@ -1,0 +1,13 @@
+package dev.cordon.agent.instrument;
+
+import java.util.List;
+
+/** Every hook module, in the order they are added to the weaver. */
+final class HookModules {
+  private HookModules() {}
+
+  static List<HookModule> all() {
+    return List.of(
+        new StainlessSdkModule());
+  }
+}
