@@ -13,6 +13,7 @@ final class Endpoints {
     private final Responses responses = new Responses();
     private final Embeddings embeddings = new Embeddings();
     private final Platform platform = new Platform();
+    private final AnthropicMessages anthropic = new AnthropicMessages();
 
     Reply answer(String method, String path, String contentType, byte[] body) {
         String route = method + " " + path;
@@ -23,6 +24,8 @@ final class Endpoints {
                 return responses.handle(json(body));
             case "POST /v1/embeddings":
                 return embeddings.handle(json(body));
+            case "POST /v1/messages":
+                return anthropic.handle(json(body));
             case "POST /v1/fine_tuning/jobs":
                 return platform.createFineTuningJob(json(body));
             case "POST /v1/files":
