@@ -32,6 +32,32 @@ public final class Dispatch {
     }
   }
 
+  /**
+   * Enters a governed client funnel ({@link GovernedCall}). The outermost funnel on the thread
+   * decides ({@link #aiRequestPrepared}) and gets the request to send; a nested one gets null and
+   * must leave the request alone. Pair with {@link GovernedCall#exit()} in the exit advice; when the
+   * decision throws (a deny), the funnel is left here, since no exit advice runs after a throwing enter.
+   */
+  public static Object enterFunnel(String client, Object request) {
+    if (!GovernedCall.enter()) return null;
+    try {
+      return aiRequestPrepared(client, request, null);
+    } catch (RuntimeException | Error e) {
+      GovernedCall.exit();
+      throw e;
+    }
+  }
+
+  /** {@link #aiStreamListener} for a funnel entered with {@link #enterFunnel}: leaves it when it throws. */
+  public static Object funnelListener(Object request, Object listener) {
+    try {
+      return aiStreamListener(request, listener);
+    } catch (RuntimeException | Error e) {
+      GovernedCall.exit();
+      throw e;
+    }
+  }
+
   public static Object aiResponse(Object request, Object response, Throwable thrown) {
     Hooks h = hooks;
     if (h == null || request == null || !Guard.tryEnter()) return response;
@@ -59,6 +85,55 @@ public final class Dispatch {
       Guard.exit();
     }
   }
+
+  /**
+   * A streaming call's event listener (the library's callback type) for {@code request}, a request
+   * returned by {@link #aiRequestPrepared}: returns a listener that passes every event on and
+   * reports the call's usage and end to the agent.
+   */
+  public static Object aiStreamListener(Object request, Object listener) {
+    Hooks h = hooks;
+    if (h == null || request == null || listener == null || !Guard.tryEnter()) return listener;
+    try {
+      return h.aiStreamListener(request, listener);
+    } catch (CordonAccessDeniedException deny) {
+      throw deny;
+    } catch (Throwable t) {
+      return failOrPass(h, "ai.response", t, listener);
+    } finally {
+      Guard.exit();
+    }
+  }
+
+  /**
+   * A library's retry loop is about to run {@code callable}: returns a callable that turns a deny
+   * into the library's own "do not retry" exception, so that a denied call is neither retried nor
+   * audited twice. {@code owner} is the retrying class (its loader holds the library's types).
+   */
+  public static Object aiNoRetryOnDeny(Object callable, Class<?> owner) {
+    Hooks h = hooks;
+    if (h == null || callable == null || !Guard.tryEnter()) return callable;
+    try {
+      return h.aiNoRetryOnDeny(callable, owner);
+    } catch (Throwable t) {
+      // Not a decision: without the wrapper a deny is merely retried (and audited) again.
+      return callable;
+    } finally {
+      Guard.exit();
+    }
+  }
+
+  /** The deny that {@link #aiNoRetryOnDeny} wrapped, unwrapped again for the application; else {@code thrown}. */
+  public static Throwable unwrapDeny(Throwable thrown) {
+    if (thrown != null && !(thrown instanceof CordonAccessDeniedException)
+        && thrown.getCause() instanceof CordonAccessDeniedException && NO_RETRY.equals(thrown.getMessage())) {
+      return thrown.getCause();
+    }
+    return thrown;
+  }
+
+  /** The message of the library exception that carries a deny through a retry loop. */
+  public static final String NO_RETRY = "cordon: denied, not retried";
 
   private static Object failOrPass(Hooks h, String where, Throwable t, Object passThrough) {
     RuntimeException toThrow;

@@ -19,6 +19,12 @@ public interface Hooks {
   /** Like {@link #aiResponse} for an asynchronous send; returns the future to hand on. */
   Object aiResponseAsync(Object request, Object future);
 
+  /** A streaming call's listener for {@code request}: one that passes events on and reports usage and end. */
+  Object aiStreamListener(Object request, Object listener);
+
+  /** Wraps a retry loop's callable so that a deny becomes the library's non-retriable exception. */
+  Object aiNoRetryOnDeny(Object callable, Class<?> owner);
+
   /**
    * A fault other than a deny was raised inside the agent while serving {@code where}. The agent
    * audits it and returns the exception to throw (fail closed) or null (fail open).

@@ -40,7 +40,9 @@ public final class AiGovernor {
         : new WireRequest(null, -1, null, java.util.List.of(), false, null);
     Policy policy = st.policy();
     Caller caller = st.callers() != null ? st.callers().resolve() : CallerResolver.anonymous();
-    String model = req.model() == null ? "unknown" : req.model();
+    // Gemini and Bedrock name the model in the path, not the body.
+    String model = req.model() != null ? req.model() : UrlTarget.modelInPath(target.path());
+    if (model == null) model = "unknown";
 
     String provider = target.provider();
     EndpointDef endpoint = policy == null ? null : policy.endpoint(target.host(), target.port());

@@ -34,7 +34,7 @@ public final class UsageReader {
   }
 
   /** Anthropic reports input tokens at the start of a stream and output tokens at its end. */
-  static Usage merge(Usage earlier, Usage later) {
+  public static Usage merge(Usage earlier, Usage later) {
     if (earlier == null) return later;
     long in = later.inputTokens() >= 0 ? later.inputTokens() : earlier.inputTokens();
     long out = later.outputTokens() >= 0 ? later.outputTokens() : earlier.outputTokens();

@@ -4,7 +4,8 @@ import java.util.Set;
 
 /**
  * The classes Cordon weaves, by internal name. The lazy transformer checks every loaded class
- * against this set with one cheap prefix test, and only a hit wakes Byte Buddy.
+ * against these with a first-character switch and a few prefix or set tests, and only a hit wakes
+ * Byte Buddy (which then applies the modules' exact matchers).
  */
 final class Targets {
   private Targets() {}
@@ -13,9 +14,21 @@ final class Targets {
   static final Set<String> STAINLESS_HTTP = Set.of("com/openai/core/http/RetryingHttpClient",
       "com/anthropic/core/http/RetryingHttpClient");
 
+  /** LangChain4j's HTTP client implementations live under this package (Byte Buddy checks the interface). */
+  static final String LC4J_HTTP_PACKAGE = "dev.langchain4j.http.client.";
+  private static final String LC4J_HTTP_PREFIX = "dev/langchain4j/http/client/";
+  static final String LC4J_RETRY_POLICY = "dev/langchain4j/internal/RetryUtils$RetryPolicy";
+
   static boolean isTarget(String internalName) {
-    // Every target today lives under com/; the prefix test keeps the common path to two char compares.
-    if (internalName.length() < 12 || internalName.charAt(0) != 'c' || internalName.charAt(3) != '/') return false;
-    return STAINLESS_PREPARE.contains(internalName) || STAINLESS_HTTP.contains(internalName);
+    if (internalName.length() < 12 || internalName.charAt(3) != '/') return false;
+    switch (internalName.charAt(0)) {
+      case 'c':
+        return STAINLESS_PREPARE.contains(internalName) || STAINLESS_HTTP.contains(internalName);
+      case 'd':
+        return internalName.startsWith("dev/langchain4j/")
+            && (internalName.startsWith(LC4J_HTTP_PREFIX) || internalName.equals(LC4J_RETRY_POLICY));
+      default:
+        return false;
+    }
   }
 }

@@ -1,6 +1,7 @@
 package dev.cordon.agent.runtime;
 
 import dev.cordon.agent.ai.AiGovernor;
+import dev.cordon.agent.sdk.LangChain4jHooks;
 import dev.cordon.agent.sdk.StainlessSdkHooks;
 import dev.cordon.bootstrap.Hooks;
 
@@ -8,15 +9,18 @@ import dev.cordon.bootstrap.Hooks;
 public final class CordonHooks implements Hooks {
   private final AiGovernor governor;
   private final StainlessSdkHooks stainless;
+  private final LangChain4jHooks langchain4j;
 
   public CordonHooks(AgentRuntime runtime) {
     this.governor = new AiGovernor(runtime);
     this.stainless = new StainlessSdkHooks(governor);
+    this.langchain4j = new LangChain4jHooks(governor);
   }
 
   @Override
   public Object aiRequestPrepared(String origin, Object request, Object clientOptions) {
     try {
+      if (origin.startsWith("dev.langchain4j.")) return langchain4j.prepared(request);
       return stainless.prepared(sdkOf(origin), request, clientOptions);
     } catch (java.io.IOException e) {
       throw new java.io.UncheckedIOException(e);
@@ -25,12 +29,24 @@ public final class CordonHooks implements Hooks {
 
   @Override
   public Object aiResponse(Object request, Object response, Throwable thrown) {
+    if (LangChain4jHooks.owns(request)) return langchain4j.response(request, response, thrown);
     return stainless.response(request, response, thrown);
   }
 
   @Override
   public Object aiResponseAsync(Object request, Object future) {
     return stainless.responseAsync(request, future);
+  }
+
+  @Override
+  public Object aiStreamListener(Object request, Object listener) {
+    if (LangChain4jHooks.owns(request)) return langchain4j.listener(request, listener);
+    return listener;
+  }
+
+  @Override
+  public Object aiNoRetryOnDeny(Object callable, Class<?> owner) {
+    return LangChain4jHooks.noRetryOnDeny(callable, owner);
   }
 
   @Override
