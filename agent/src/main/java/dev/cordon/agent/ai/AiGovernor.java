@@ -38,6 +38,7 @@ public final class AiGovernor {
     if (st == null) throw new IllegalStateException("the policy was not loaded in time");
     WireRequest req = body != null && body.length > 0 ? JsonWire.parseRequest(body)
         : new WireRequest(null, -1, null, java.util.List.of(), false, null);
+    req = streamingByPath(req, target.path());
     Policy policy = st.policy();
     Caller caller = st.callers() != null ? st.callers().resolve() : CallerResolver.anonymous();
     // Gemini and Bedrock name the model in the path, not the body.
@@ -99,12 +100,36 @@ public final class AiGovernor {
     byte[] rewritten = null;
     long cap = decision.limits().maxOutputTokens();
     if (cap >= 0 && req.capField() == null && mode == Mode.ENFORCE && action == Action.MODEL_CHAT && body != null) {
-      String field = target.path().endsWith("/responses") ? "max_output_tokens"
-          : "anthropic".equals(provider) ? "max_tokens" : "max_completion_tokens";
-      rewritten = JsonWire.withCap(body, field, cap);
-      event.put("cap_added", cap);
+      rewritten = capped(provider, target.path(), body, cap);
+      if (rewritten != null) event.put("cap_added", cap);
     }
     return new Result(rewritten, new AiCall(runtime.audit(), event, req.stream()));
+  }
+
+  /**
+   * The body with the rule's output cap set in the provider's own member (spec 5), or null where
+   * the format has no member Cordon knows to set (Bedrock InvokeModel bodies vary by model family).
+   */
+  private static byte[] capped(String provider, String path, byte[] body, long cap) throws IOException {
+    if (path.endsWith("/responses")) return JsonWire.withCap(body, "max_output_tokens", cap);
+    return switch (provider) {
+      case "anthropic" -> JsonWire.withCap(body, "max_tokens", cap);
+      case "gemini" -> JsonWire.withNestedCap(body, "generationConfig", "maxOutputTokens", cap);
+      case "bedrock" -> path.endsWith("/converse") || path.endsWith("/converse-stream")
+          ? JsonWire.withNestedCap(body, "inferenceConfig", "maxTokens", cap) : null;
+      case "ollama" -> path.endsWith("/api/chat") || path.endsWith("/api/generate")
+          ? JsonWire.withNestedCap(body, "options", "num_predict", cap) : JsonWire.withCap(body, "max_tokens", cap);
+      default -> JsonWire.withCap(body, "max_completion_tokens", cap);
+    };
+  }
+
+  /** Gemini and Bedrock say "stream" with the path, not the body. */
+  private static WireRequest streamingByPath(WireRequest req, String path) {
+    if (req.stream() || !(path.endsWith(":streamGenerateContent") || path.endsWith("/converse-stream")
+        || path.endsWith("/invoke-with-response-stream"))) {
+      return req;
+    }
+    return new WireRequest(req.model(), req.outputCap(), req.capField(), req.tools(), true, req.promptSha256());
   }
 
   private static boolean hashPrompts(Policy policy) {

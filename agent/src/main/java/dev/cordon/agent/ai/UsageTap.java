@@ -81,7 +81,8 @@ public final class UsageTap extends FilterInputStream {
     if (u.known()) usage = UsageReader.merge(usage, u);
   }
 
-  private static final byte[] USAGE = {'"', 'u', 's', 'a', 'g', 'e', '"'};
+  /** {@code "usage} also finds Gemini's {@code "usageMetadata"}. */
+  private static final byte[] USAGE = {'"', 'u', 's', 'a', 'g', 'e'};
 
   private static boolean contains(byte[] hay, int from, byte[] needle) {
     outer:
