@@ -72,6 +72,24 @@ public final class Dispatch {
     }
   }
 
+  /**
+   * A client wraps the transport's response of a governed call ({@code origin}: the wrapping class);
+   * returns the transport response to wrap instead (one whose body reports usage).
+   */
+  public static Object aiTransportResponse(String origin, Object response) {
+    Hooks h = hooks;
+    if (h == null || response == null || !Guard.tryEnter()) return response;
+    try {
+      return h.aiTransportResponse(origin, response);
+    } catch (CordonAccessDeniedException deny) {
+      throw deny;
+    } catch (Throwable t) {
+      return failOrPass(h, "ai.response", t, response);
+    } finally {
+      Guard.exit();
+    }
+  }
+
   public static Object aiResponseAsync(Object request, Object future) {
     Hooks h = hooks;
     if (h == null || request == null || future == null || !Guard.tryEnter()) return future;

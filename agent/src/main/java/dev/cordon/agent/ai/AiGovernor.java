@@ -41,9 +41,9 @@ public final class AiGovernor {
     req = streamingByPath(req, target.path());
     Policy policy = st.policy();
     Caller caller = st.callers() != null ? st.callers().resolve() : CallerResolver.anonymous();
-    // Gemini and Bedrock name the model in the path, not the body.
-    String model = req.model() != null ? req.model() : UrlTarget.modelInPath(target.path());
-    if (model == null) model = "unknown";
+    // Gemini and Bedrock name the model in the path (a Gemini embed body may repeat it as "models/x").
+    String model = UrlTarget.modelInPath(target.path());
+    if (model == null) model = req.model() != null ? req.model() : "unknown";
 
     String provider = target.provider();
     EndpointDef endpoint = policy == null ? null : policy.endpoint(target.host(), target.port());

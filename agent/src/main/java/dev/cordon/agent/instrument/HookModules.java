@@ -9,6 +9,7 @@ final class HookModules {
   static List<HookModule> all() {
     return List.of(
         new StainlessSdkModule(),
-        new LangChain4jModule());
+        new LangChain4jModule(),
+        new GoogleGenAiModule());
   }
 }

@@ -19,11 +19,15 @@ final class Targets {
   private static final String LC4J_HTTP_PREFIX = "dev/langchain4j/http/client/";
   static final String LC4J_RETRY_POLICY = "dev/langchain4j/internal/RetryUtils$RetryPolicy";
 
+  static final Set<String> GOOGLE_GENAI = Set.of("com/google/genai/ApiClient", "com/google/genai/HttpApiClient",
+      "com/google/genai/HttpApiResponse");
+
   static boolean isTarget(String internalName) {
     if (internalName.length() < 12 || internalName.charAt(3) != '/') return false;
     switch (internalName.charAt(0)) {
       case 'c':
-        return STAINLESS_PREPARE.contains(internalName) || STAINLESS_HTTP.contains(internalName);
+        return STAINLESS_PREPARE.contains(internalName) || STAINLESS_HTTP.contains(internalName)
+            || GOOGLE_GENAI.contains(internalName);
       case 'd':
         return internalName.startsWith("dev/langchain4j/")
             && (internalName.startsWith(LC4J_HTTP_PREFIX) || internalName.equals(LC4J_RETRY_POLICY));

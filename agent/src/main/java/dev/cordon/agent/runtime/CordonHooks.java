@@ -1,6 +1,7 @@
 package dev.cordon.agent.runtime;
 
 import dev.cordon.agent.ai.AiGovernor;
+import dev.cordon.agent.sdk.GoogleGenAiHooks;
 import dev.cordon.agent.sdk.LangChain4jHooks;
 import dev.cordon.agent.sdk.StainlessSdkHooks;
 import dev.cordon.bootstrap.Hooks;
@@ -10,17 +11,20 @@ public final class CordonHooks implements Hooks {
   private final AiGovernor governor;
   private final StainlessSdkHooks stainless;
   private final LangChain4jHooks langchain4j;
+  private final GoogleGenAiHooks googleGenAi;
 
   public CordonHooks(AgentRuntime runtime) {
     this.governor = new AiGovernor(runtime);
     this.stainless = new StainlessSdkHooks(governor);
     this.langchain4j = new LangChain4jHooks(governor);
+    this.googleGenAi = new GoogleGenAiHooks(governor);
   }
 
   @Override
   public Object aiRequestPrepared(String origin, Object request, Object clientOptions) {
     try {
       if (origin.startsWith("dev.langchain4j.")) return langchain4j.prepared(request);
+      if (origin.startsWith("com.google.genai.")) return googleGenAi.prepared(request, clientOptions);
       return stainless.prepared(sdkOf(origin), request, clientOptions);
     } catch (java.io.IOException e) {
       throw new java.io.UncheckedIOException(e);
@@ -36,6 +40,12 @@ public final class CordonHooks implements Hooks {
   @Override
   public Object aiResponseAsync(Object request, Object future) {
     return stainless.responseAsync(request, future);
+  }
+
+  @Override
+  public Object aiTransportResponse(String origin, Object response) {
+    if (origin.startsWith("com.google.genai.")) return googleGenAi.response(response);
+    return response;
   }
 
   @Override

@@ -14,6 +14,7 @@ final class Endpoints {
     private final Embeddings embeddings = new Embeddings();
     private final Platform platform = new Platform();
     private final AnthropicMessages anthropic = new AnthropicMessages();
+    private final GeminiModels gemini = new GeminiModels();
 
     Reply answer(String method, String path, String contentType, byte[] body) {
         String route = method + " " + path;
@@ -33,6 +34,10 @@ final class Endpoints {
             case "GET /v1/models":
                 return platform.listModels();
             default:
+                java.util.regex.Matcher g = GeminiModels.PATH.matcher(path);
+                if ("POST".equals(method) && g.matches()) {
+                    return gemini.handle(g, json(body));
+                }
                 throw ApiError.invalidUrl(method, path);
         }
     }

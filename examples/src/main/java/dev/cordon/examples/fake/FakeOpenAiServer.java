@@ -23,7 +23,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  * reached the "provider" (for instance, whether Cordon redacted a prompt).
  *
  * <p>Endpoints: POST /v1/chat/completions (JSON or SSE, tool calls), POST /v1/responses (JSON or
- * SSE), POST /v1/embeddings, Anthropic's POST /v1/messages (JSON or SSE, tool use), POST /v1/fine_tuning/jobs, POST /v1/files (multipart), GET /v1/models.
+ * SSE), POST /v1/embeddings, Anthropic's POST /v1/messages (JSON or SSE, tool use), Gemini's POST
+ * /v1beta/models/{model}:generateContent|streamGenerateContent|embedContent|batchEmbedContents, POST /v1/fine_tuning/jobs, POST /v1/files (multipart), GET /v1/models.
  * Anything else: 404 in OpenAI's error shape; an unparseable JSON body: 400.
  */
 public final class FakeOpenAiServer implements AutoCloseable {

@@ -19,10 +19,13 @@ import java.util.concurrent.TimeUnit;
  * LangChain4j 1.x app (OpenAI module, default JDK transport, default retries):
  * {@code chat:MODEL[:max=N][:text=T]}, {@code stream:MODEL}, {@code embed:MODEL},
  * {@code agent:MODEL} (an AiServices interface with a tool: two model calls), {@code both:MODEL}
- * (one LangChain4j call and one openai-java call in the same app).
+ * (one LangChain4j call and one openai-java call in the same app), {@code marker:MODEL}; the Gemini
+ * module: {@code gchat:MODEL}, {@code gstream:MODEL}, {@code gembed:MODEL}; the Anthropic module:
+ * {@code achat:MODEL[:max=N]}, {@code astream:MODEL}.
  */
 public final class LangChain4jSteps extends Steps {
   private final String base = System.getProperty("fake.url");
+  private final String root = System.getProperty("fake.root");
 
   /** The AI service of the app: LangChain4j implements it, calling the tool when the model asks. */
   public interface Assistant {
@@ -47,7 +50,18 @@ public final class LangChain4jSteps extends Steps {
   protected String step(String[] parts) throws Exception {
     return switch (parts[0]) {
       case "chat" -> "chat " + chatModel(parts).chat(opt(parts, "text", "Where is my order 1234?"));
-      case "stream" -> stream(parts);
+      case "stream" -> stream(OpenAiStreamingChatModel.builder().baseUrl(base).apiKey("sk-test").modelName(parts[1]).build());
+      case "gchat" -> "gemini " + dev.langchain4j.model.googleai.GoogleAiGeminiChatModel.builder().baseUrl(root + "/v1beta")
+          .apiKey("g-test").modelName(parts[1]).build().chat("Where is my order 1234?");
+      case "gstream" -> "gemini " + stream(dev.langchain4j.model.googleai.GoogleAiGeminiStreamingChatModel.builder()
+          .baseUrl(root + "/v1beta").apiKey("g-test").modelName(parts[1]).build());
+      case "gembed" -> "gemini embedding dims=" + dev.langchain4j.model.googleai.GoogleAiEmbeddingModel.builder()
+          .baseUrl(root + "/v1beta").apiKey("g-test").modelName(parts[1]).build().embed("the quick brown fox").content().dimension();
+      case "achat" -> "anthropic " + dev.langchain4j.model.anthropic.AnthropicChatModel.builder().baseUrl(root + "/v1/")
+          .apiKey("sk-ant-test").modelName(parts[1]).maxTokens(Integer.parseInt(opt(parts, "max", "256"))).build()
+          .chat("Where is my order 1234?");
+      case "astream" -> "anthropic " + stream(dev.langchain4j.model.anthropic.AnthropicStreamingChatModel.builder()
+          .baseUrl(root + "/v1/").apiKey("sk-ant-test").modelName(parts[1]).maxTokens(256).build());
       case "embed" -> embed(parts[1]);
       case "agent" -> "agent " + AiServices.builder(Assistant.class).chatModel(chatModel(parts)).tools(new OrderTools())
           .build().chat("Use the tool for order 1234");
@@ -57,8 +71,7 @@ public final class LangChain4jSteps extends Steps {
     };
   }
 
-  private String stream(String[] parts) throws Exception {
-    StreamingChatModel model = OpenAiStreamingChatModel.builder().baseUrl(base).apiKey("sk-test").modelName(parts[1]).build();
+  private static String stream(StreamingChatModel model) throws Exception {
     StringBuilder sb = new StringBuilder();
     CompletableFuture<ChatResponse> done = new CompletableFuture<>();
     model.chat("Where is my order 1234?", new StreamingChatResponseHandler() {

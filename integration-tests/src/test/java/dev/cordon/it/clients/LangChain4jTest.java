@@ -101,6 +101,58 @@ class LangChain4jTest {
     assertTrue(embed.path("endpoint").asText().endsWith("/v1/embeddings"), embed.toString());
   }
 
+  static final String PROVIDERS_POLICY = """
+      version: 1
+      mode: enforce
+      principals:
+        - id: support-bot
+          match: { code: ["com.acme.support.**"] }
+      models:
+        - { id: gemini-small, provider: gemini, model: "gemini-2.0-flash*" }
+        - { id: gemini-embed, provider: gemini, model: "text-embedding-004" }
+        - { id: claude-small, provider: anthropic, model: "claude-haiku-*" }
+      rules:
+        - id: support-chat
+          effect: allow
+          principals: [support-bot]
+          actions: [model.chat]
+          resources: ["model:gemini-small", "model:claude-small"]
+          limits: { max_output_tokens: 1024, stream: true }
+        - id: support-embed
+          effect: allow
+          principals: [support-bot]
+          actions: [model.embed]
+          resources: ["model:gemini-embed"]
+      """;
+
+  @Test
+  void geminiAndAnthropicModulesGoThroughTheSameDecision() throws Exception {
+    s.policy(PROVIDERS_POLICY);
+    ChildJvm.Result r = s.support(LangChain4jSteps.class, "gchat:gemini-2.0-flash", "gstream:gemini-2.0-flash",
+        "gembed:text-embedding-004", "achat:claude-haiku-4-5", "astream:claude-haiku-4-5", "gchat:gemini-2.5-pro",
+        "gembed:gemini-embedding-001", "achat:claude-opus-4-1", "achat:claude-haiku-4-5:max=4096");
+    assertTrue(r.step(1).startsWith("OK gemini Echo:"), r.toString());
+    assertTrue(r.step(2).startsWith("OK gemini streamed Echo:"), r.toString());
+    assertTrue(r.step(3).startsWith("OK gemini embedding dims="), r.toString());
+    assertTrue(r.step(4).startsWith("OK anthropic Echo:"), r.toString());
+    assertTrue(r.step(5).startsWith("OK anthropic streamed Echo:"), r.toString());
+    for (int i = 6; i <= 9; i++) assertTrue(r.step(i).startsWith("DENIED dev.cordon.CordonAccessDeniedException"), r.toString());
+    assertEquals(5, s.fake.requests().size());
+    assertTrue(s.fake.requests().get(0).body().contains("\"maxOutputTokens\" : 1024")
+        || s.fake.requests().get(0).body().contains("\"maxOutputTokens\":1024"), "cap set: " + s.fake.requests().get(0).body());
+    AuditFile audit = s.audit();
+    audit.assertChainIntact();
+    List<JsonNode> allowed = audit.where(e -> "allowed".equals(e.path("outcome").asText()));
+    assertEquals(5, allowed.size(), audit.toString());
+    assertEquals(List.of("gemini", "gemini", "gemini", "anthropic", "anthropic"),
+        allowed.stream().map(e -> e.path("provider").asText()).toList());
+    assertEquals("text-embedding-004", allowed.get(2).path("model").asText(), "the path names the Gemini model");
+    for (JsonNode e : List.of(allowed.get(0), allowed.get(1), allowed.get(3), allowed.get(4))) {
+      assertTrue(e.path("usage").path("output_tokens").asLong() > 0, e.toString());
+    }
+    assertEquals(4, audit.where(e -> "blocked".equals(e.path("outcome").asText())).size(), audit.toString());
+  }
+
   @Test
   void theTransportBelowSeesTheGovernedCallMarker() throws Exception {
     policy("enforce", false);
