@@ -39,9 +39,14 @@ public final class Dispatch {
    * decision throws (a deny), the funnel is left here, since no exit advice runs after a throwing enter.
    */
   public static Object enterFunnel(String client, Object request) {
+    return enterFunnel(client, request, null);
+  }
+
+  /** {@link #enterFunnel(String, Object)} with the client object that holds what the request lacks (its base URL). */
+  public static Object enterFunnel(String client, Object request, Object context) {
     if (!GovernedCall.enter()) return null;
     try {
-      return aiRequestPrepared(client, request, null);
+      return aiRequestPrepared(client, request, context);
     } catch (RuntimeException | Error e) {
       GovernedCall.exit();
       throw e;

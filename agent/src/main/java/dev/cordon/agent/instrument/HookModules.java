@@ -10,6 +10,7 @@ final class HookModules {
     return List.of(
         new StainlessSdkModule(),
         new LangChain4jModule(),
-        new GoogleGenAiModule());
+        new GoogleGenAiModule(),
+        new SpringAiModule());
   }
 }

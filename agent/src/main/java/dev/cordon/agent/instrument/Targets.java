@@ -22,6 +22,8 @@ final class Targets {
   static final Set<String> GOOGLE_GENAI = Set.of("com/google/genai/ApiClient", "com/google/genai/HttpApiClient",
       "com/google/genai/HttpApiResponse");
 
+  static final String SPRING_AI_OPENAI_API = "org/springframework/ai/openai/api/OpenAiApi";
+
   static boolean isTarget(String internalName) {
     if (internalName.length() < 12 || internalName.charAt(3) != '/') return false;
     switch (internalName.charAt(0)) {
@@ -31,6 +33,8 @@ final class Targets {
       case 'd':
         return internalName.startsWith("dev/langchain4j/")
             && (internalName.startsWith(LC4J_HTTP_PREFIX) || internalName.equals(LC4J_RETRY_POLICY));
+      case 'o':
+        return internalName.equals(SPRING_AI_OPENAI_API);
       default:
         return false;
     }

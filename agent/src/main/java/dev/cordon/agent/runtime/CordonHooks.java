@@ -3,6 +3,7 @@ package dev.cordon.agent.runtime;
 import dev.cordon.agent.ai.AiGovernor;
 import dev.cordon.agent.sdk.GoogleGenAiHooks;
 import dev.cordon.agent.sdk.LangChain4jHooks;
+import dev.cordon.agent.sdk.SpringAiHooks;
 import dev.cordon.agent.sdk.StainlessSdkHooks;
 import dev.cordon.bootstrap.Hooks;
 
@@ -12,12 +13,14 @@ public final class CordonHooks implements Hooks {
   private final StainlessSdkHooks stainless;
   private final LangChain4jHooks langchain4j;
   private final GoogleGenAiHooks googleGenAi;
+  private final SpringAiHooks springAi;
 
   public CordonHooks(AgentRuntime runtime) {
     this.governor = new AiGovernor(runtime);
     this.stainless = new StainlessSdkHooks(governor);
     this.langchain4j = new LangChain4jHooks(governor);
     this.googleGenAi = new GoogleGenAiHooks(governor);
+    this.springAi = new SpringAiHooks(governor);
   }
 
   @Override
@@ -25,6 +28,7 @@ public final class CordonHooks implements Hooks {
     try {
       if (origin.startsWith("dev.langchain4j.")) return langchain4j.prepared(request);
       if (origin.startsWith("com.google.genai.")) return googleGenAi.prepared(request, clientOptions);
+      if (origin.startsWith("org.springframework.ai.")) return springAi.prepared(request, clientOptions);
       return stainless.prepared(sdkOf(origin), request, clientOptions);
     } catch (java.io.IOException e) {
       throw new java.io.UncheckedIOException(e);
@@ -34,6 +38,7 @@ public final class CordonHooks implements Hooks {
   @Override
   public Object aiResponse(Object request, Object response, Throwable thrown) {
     if (LangChain4jHooks.owns(request)) return langchain4j.response(request, response, thrown);
+    if (SpringAiHooks.owns(request)) return springAi.response(request, response, thrown);
     return stainless.response(request, response, thrown);
   }
 
