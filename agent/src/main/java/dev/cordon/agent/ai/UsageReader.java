@@ -31,10 +31,11 @@ public final class UsageReader {
             Usage u = readUsage(p);
             if (u.known()) found = merge(found, u);
           }
-        } else if ("prompt_eval_count".equals(name) || "eval_count".equals(name)) {
-          // Ollama's native API reports its counts as top-level members of the final message.
+        } else if ("prompt_eval_count".equals(name) || "eval_count".equals(name) || "inputTextTokenCount".equals(name)) {
+          // Ollama's native API reports its counts as top-level members of the final message;
+          // Bedrock's Titan embeddings its input count.
           if (p.nextToken().isNumeric()) {
-            if (name.charAt(0) == 'p') ollamaIn = p.getLongValue();
+            if (name.charAt(0) != 'e') ollamaIn = p.getLongValue();
             else ollamaOut = p.getLongValue();
           }
         }

@@ -11,6 +11,7 @@ final class HookModules {
         new StainlessSdkModule(),
         new LangChain4jModule(),
         new GoogleGenAiModule(),
-        new SpringAiModule());
+        new SpringAiModule(),
+        new BedrockModule());
   }
 }

@@ -24,9 +24,18 @@ final class Targets {
 
   static final String SPRING_AI_OPENAI_API = "org/springframework/ai/openai/api/OpenAiApi";
 
+  static final String AWS_INTERCEPTOR_CHAIN = "software/amazon/awssdk/core/interceptor/ExecutionInterceptorChain";
+  static final Set<String> BEDROCK_CLIENTS = Set.of(
+      "software/amazon/awssdk/services/bedrockruntime/DefaultBedrockRuntimeClient",
+      "software/amazon/awssdk/services/bedrockruntime/DefaultBedrockRuntimeAsyncClient");
+
   static boolean isTarget(String internalName) {
-    if (internalName.length() < 12 || internalName.charAt(3) != '/') return false;
-    switch (internalName.charAt(0)) {
+    if (internalName.length() < 12) return false;
+    char first = internalName.charAt(0);
+    if (first == 's') return internalName.startsWith("software/amazon/awssdk/") && (internalName.equals(AWS_INTERCEPTOR_CHAIN)
+        || BEDROCK_CLIENTS.contains(internalName));
+    if (internalName.charAt(3) != '/') return false;
+    switch (first) {
       case 'c':
         return STAINLESS_PREPARE.contains(internalName) || STAINLESS_HTTP.contains(internalName)
             || GOOGLE_GENAI.contains(internalName);

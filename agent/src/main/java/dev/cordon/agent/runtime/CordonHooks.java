@@ -1,6 +1,7 @@
 package dev.cordon.agent.runtime;
 
 import dev.cordon.agent.ai.AiGovernor;
+import dev.cordon.agent.sdk.BedrockHooks;
 import dev.cordon.agent.sdk.GoogleGenAiHooks;
 import dev.cordon.agent.sdk.LangChain4jHooks;
 import dev.cordon.agent.sdk.SpringAiHooks;
@@ -14,6 +15,7 @@ public final class CordonHooks implements Hooks {
   private final LangChain4jHooks langchain4j;
   private final GoogleGenAiHooks googleGenAi;
   private final SpringAiHooks springAi;
+  private final BedrockHooks bedrock;
 
   public CordonHooks(AgentRuntime runtime) {
     this.governor = new AiGovernor(runtime);
@@ -21,6 +23,7 @@ public final class CordonHooks implements Hooks {
     this.langchain4j = new LangChain4jHooks(governor);
     this.googleGenAi = new GoogleGenAiHooks(governor);
     this.springAi = new SpringAiHooks(governor);
+    this.bedrock = new BedrockHooks(governor);
   }
 
   @Override
@@ -29,6 +32,7 @@ public final class CordonHooks implements Hooks {
       if (origin.startsWith("dev.langchain4j.")) return langchain4j.prepared(request);
       if (origin.startsWith("com.google.genai.")) return googleGenAi.prepared(request, clientOptions);
       if (origin.startsWith("org.springframework.ai.")) return springAi.prepared(request, clientOptions);
+      if (origin.startsWith("software.amazon.awssdk.")) return bedrock.prepared(request, clientOptions);
       return stainless.prepared(sdkOf(origin), request, clientOptions);
     } catch (java.io.IOException e) {
       throw new java.io.UncheckedIOException(e);
@@ -39,6 +43,7 @@ public final class CordonHooks implements Hooks {
   public Object aiResponse(Object request, Object response, Throwable thrown) {
     if (LangChain4jHooks.owns(request)) return langchain4j.response(request, response, thrown);
     if (SpringAiHooks.owns(request)) return springAi.response(request, response, thrown);
+    if (BedrockHooks.owns(request)) return bedrock.response(request, response);
     return stainless.response(request, response, thrown);
   }
 

@@ -15,6 +15,7 @@ final class Endpoints {
     private final Platform platform = new Platform();
     private final AnthropicMessages anthropic = new AnthropicMessages();
     private final GeminiModels gemini = new GeminiModels();
+    private final BedrockRuntime bedrock = new BedrockRuntime();
 
     Reply answer(String method, String path, String contentType, byte[] body) {
         String route = method + " " + path;
@@ -37,6 +38,10 @@ final class Endpoints {
                 java.util.regex.Matcher g = GeminiModels.PATH.matcher(path);
                 if ("POST".equals(method) && g.matches()) {
                     return gemini.handle(g, json(body));
+                }
+                java.util.regex.Matcher b = BedrockRuntime.PATH.matcher(path);
+                if ("POST".equals(method) && b.matches()) {
+                    return bedrock.handle(b, json(body));
                 }
                 throw ApiError.invalidUrl(method, path);
         }

@@ -24,7 +24,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  *
  * <p>Endpoints: POST /v1/chat/completions (JSON or SSE, tool calls), POST /v1/responses (JSON or
  * SSE), POST /v1/embeddings, Anthropic's POST /v1/messages (JSON or SSE, tool use), Gemini's POST
- * /v1beta/models/{model}:generateContent|streamGenerateContent|embedContent|batchEmbedContents, POST /v1/fine_tuning/jobs, POST /v1/files (multipart), GET /v1/models.
+ * /v1beta/models/{model}:generateContent|streamGenerateContent|embedContent|batchEmbedContents, Bedrock's
+ * POST /model/{id}/converse|converse-stream|invoke|invoke-with-response-stream, POST /v1/fine_tuning/jobs, POST /v1/files (multipart), GET /v1/models.
  * Anything else: 404 in OpenAI's error shape; an unparseable JSON body: 400.
  */
 public final class FakeOpenAiServer implements AutoCloseable {
@@ -155,6 +156,14 @@ public final class FakeOpenAiServer implements AutoCloseable {
             headers.set("Content-Type", "application/json");
             exchange.sendResponseHeaders(json.status(), bytes.length);
             exchange.getResponseBody().write(bytes);
+        } else if (reply instanceof Reply.BinaryStream stream) {
+            headers.set("Content-Type", stream.contentType());
+            exchange.sendResponseHeaders(200, 0); // chunked
+            OutputStream out = exchange.getResponseBody();
+            for (byte[] frame : stream.frames()) {
+                out.write(frame);
+                out.flush();
+            }
         } else if (reply instanceof Reply.EventStream stream) {
             headers.set("Content-Type", "text/event-stream; charset=utf-8");
             headers.set("Cache-Control", "no-cache");
