@@ -29,6 +29,7 @@ public final class AgentMain {
     Dispatch.install(new CordonHooks(runtime));
     WeaveReport report = new WeaveReport(runtime);
     inst.addTransformer(new LazyTransformer(AgentMain.class.getClassLoader(), report), true);
+    dev.cordon.agent.instrument.JdkExecutors.init(inst, runtime);
 
     Thread init = new Thread(() -> {
       Guard.markAgentThread();

@@ -158,6 +158,28 @@ public final class Dispatch {
   /** The message of the library exception that carries a deny through a retry loop. */
   public static final String NO_RETRY = "cordon: denied, not retried";
 
+  /**
+   * A task is being handed to an executor: when this thread serves an inbound request (or runs a
+   * task that carries one's headers) and the policy has http_header principals, returns the task
+   * wrapped so that it runs with those headers; else the task itself, without allocating.
+   */
+  public static Runnable carryInbound(Runnable task) {
+    Hooks h = hooks;
+    if (h == null || task == null || task instanceof Inbound.Carrying) return task;
+    Object current = Inbound.current();
+    Object carried = Inbound.carried();
+    if ((current == null && carried == null) || !Guard.tryEnter()) return task;
+    try {
+      Object snapshot = current != null ? h.inboundHeaders(current) : carried;
+      return snapshot == null ? task : new Inbound.Carrying(task, snapshot);
+    } catch (Throwable t) {
+      // Not a decision: the task runs, only without the request's headers (principals by header then fail).
+      return task;
+    } finally {
+      Guard.exit();
+    }
+  }
+
   private static Object failOrPass(Hooks h, String where, Throwable t, Object passThrough) {
     RuntimeException toThrow;
     try {

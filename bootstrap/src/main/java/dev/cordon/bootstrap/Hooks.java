@@ -31,6 +31,12 @@ public interface Hooks {
   Object aiNoRetryOnDeny(Object callable, Class<?> owner);
 
   /**
+   * The headers of {@code servletRequest} that the policy's http_header principals read, as an
+   * immutable snapshot to carry into async work; null when the policy has none.
+   */
+  Object inboundHeaders(Object servletRequest);
+
+  /**
    * A fault other than a deny was raised inside the agent while serving {@code where}. The agent
    * audits it and returns the exception to throw (fail closed) or null (fail open).
    */

@@ -12,6 +12,7 @@ final class HookModules {
         new LangChain4jModule(),
         new GoogleGenAiModule(),
         new SpringAiModule(),
-        new BedrockModule());
+        new BedrockModule(),
+        new ServletModule());
   }
 }

@@ -29,11 +29,26 @@ final class Targets {
       "software/amazon/awssdk/services/bedrockruntime/DefaultBedrockRuntimeClient",
       "software/amazon/awssdk/services/bedrockruntime/DefaultBedrockRuntimeAsyncClient");
 
+  static final Set<String> SERVLETS = Set.of("javax/servlet/http/HttpServlet", "jakarta/servlet/http/HttpServlet");
+  static final Set<String> EXECUTORS = Set.of("java/util/concurrent/ThreadPoolExecutor", "java/util/concurrent/ForkJoinPool",
+      "java/util/concurrent/CompletableFuture$ThreadPerTaskExecutor");
+
+  /** Set once a servlet container is present and the policy reads headers (see {@link JdkExecutors}). */
+  static volatile boolean executorsEnabled;
+
   static boolean isTarget(String internalName) {
     if (internalName.length() < 12) return false;
     char first = internalName.charAt(0);
     if (first == 's') return internalName.startsWith("software/amazon/awssdk/") && (internalName.equals(AWS_INTERCEPTOR_CHAIN)
         || BEDROCK_CLIENTS.contains(internalName));
+    if (first == 'j') {
+      // Most loads under j are the JDK's own: two char compares and a prefix keep them cheap.
+      if (internalName.charAt(4) == 'x' || internalName.charAt(2) == 'k') {
+        return (internalName.startsWith("javax/servlet/") || internalName.startsWith("jakarta/servlet/"))
+            && SERVLETS.contains(internalName);
+      }
+      return executorsEnabled && internalName.startsWith("java/util/concurrent/") && EXECUTORS.contains(internalName);
+    }
     if (internalName.charAt(3) != '/') return false;
     switch (first) {
       case 'c':

@@ -51,6 +51,11 @@ public final class AgentRuntime {
     return state;
   }
 
+  /** The state in force now, without waiting for the first load (null until then): for hooks that must never block. */
+  public PolicyState current() {
+    return state;
+  }
+
   public AuditLog audit() {
     return audit;
   }

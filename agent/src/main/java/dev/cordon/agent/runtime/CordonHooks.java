@@ -17,7 +17,10 @@ public final class CordonHooks implements Hooks {
   private final SpringAiHooks springAi;
   private final BedrockHooks bedrock;
 
+  private final AgentRuntime runtime;
+
   public CordonHooks(AgentRuntime runtime) {
+    this.runtime = runtime;
     this.governor = new AiGovernor(runtime);
     this.stainless = new StainlessSdkHooks(governor);
     this.langchain4j = new LangChain4jHooks(governor);
@@ -67,6 +70,13 @@ public final class CordonHooks implements Hooks {
   @Override
   public Object aiNoRetryOnDeny(Object callable, Class<?> owner) {
     return LangChain4jHooks.noRetryOnDeny(callable, owner);
+  }
+
+  @Override
+  public Object inboundHeaders(Object servletRequest) {
+    PolicyState st = runtime.current();
+    if (st == null || st.policy() == null || !st.policy().principalSelector().usesHeaders()) return null;
+    return dev.cordon.agent.principal.InboundHeaders.snapshot(servletRequest, st.policy().principalSelector().headerNames());
   }
 
   @Override
