@@ -39,7 +39,14 @@ public final class LangChain4jSteps extends Steps {
     }
   }
 
+  /** Models are built once per option set, as an application would. */
+  private final java.util.Map<String, ChatModel> models = new java.util.HashMap<>();
+
   private ChatModel chatModel(String[] parts) {
+    return models.computeIfAbsent(String.join(":", parts).substring(parts[0].length()), k -> buildChatModel(parts));
+  }
+
+  private ChatModel buildChatModel(String[] parts) {
     OpenAiChatModel.OpenAiChatModelBuilder b = OpenAiChatModel.builder().baseUrl(base).apiKey("sk-test").modelName(parts[1]);
     String max = opt(parts, "max", null);
     if (max != null) b.maxCompletionTokens(Integer.parseInt(max));

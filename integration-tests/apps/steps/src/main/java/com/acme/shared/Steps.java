@@ -9,7 +9,8 @@ import java.nio.file.Path;
  * {@code #i DENIED class: message} (the app caught Cordon's exception itself),
  * {@code #i WRAPPED outer-class <- class: message} (the library wrapped Cordon's exception, spec 5),
  * or {@code #i FAIL class: message}. Built-in steps: {@code wait:PATH}, {@code sleep:MS},
- * {@code repeat:N:STEP} (runs STEP N times, printing one line for all).
+ * {@code repeat:N:STEP} (runs STEP N times, printing one line for all), {@code bench:WARMUP:N:STEP}
+ * (latency percentiles of STEP in microseconds).
  */
 public abstract class Steps {
   private int step;
@@ -40,7 +41,10 @@ public abstract class Steps {
     int i = ++step;
     try {
       String detail;
-      if (parts[0].equals("repeat")) {
+      if (parts[0].equals("bench")) {
+        detail = bench(Integer.parseInt(parts[1]), Integer.parseInt(parts[2]),
+            s.substring(("bench:" + parts[1] + ":" + parts[2] + ":").length()).split(":"));
+      } else if (parts[0].equals("repeat")) {
         int n = Integer.parseInt(parts[1]);
         String[] inner = s.substring(("repeat:" + parts[1] + ":").length()).split(":");
         detail = null;
@@ -53,6 +57,23 @@ public abstract class Steps {
     } catch (Throwable e) {
       System.out.println("#" + i + " " + describe(e));
     }
+  }
+
+  /**
+   * {@code bench:WARMUP:N:STEP}: runs STEP WARMUP times, then N times timing each call, and reports
+   * the latency percentiles in microseconds ({@code p50=.. p90=.. p99=..}).
+   */
+  private String bench(int warmup, int n, String[] inner) throws Exception {
+    for (int k = 0; k < warmup; k++) step(inner.clone());
+    long[] t = new long[n];
+    for (int k = 0; k < n; k++) {
+      String[] p = inner.clone();
+      long start = System.nanoTime();
+      step(p);
+      t[k] = System.nanoTime() - start;
+    }
+    java.util.Arrays.sort(t);
+    return "bench n=" + n + " p50=" + t[n / 2] / 1000 + " p90=" + t[n * 9 / 10] / 1000 + " p99=" + t[n * 99 / 100] / 1000;
   }
 
   /** How a failure looks to the app: our exception itself, wrapped by the library, or something else. */

@@ -29,7 +29,14 @@ public final class SpringAi2Steps extends Steps {
     }
   }
 
+  /** Models are built once per option set, as an application would (and so that a benchmark times calls, not builders). */
+  private final java.util.Map<String, OpenAiChatModel> models = new java.util.HashMap<>();
+
   private OpenAiChatModel model(String[] parts) {
+    return models.computeIfAbsent(String.join(":", parts).substring(parts[0].length()), k -> build(parts));
+  }
+
+  private OpenAiChatModel build(String[] parts) {
     var o = OpenAiChatOptions.builder().baseUrl(base).apiKey("sk-test").model(parts[1]).streamUsage(flag(parts, "usage"));
     String max = opt(parts, "max", null);
     if (max != null) o.maxCompletionTokens(Integer.parseInt(max));
