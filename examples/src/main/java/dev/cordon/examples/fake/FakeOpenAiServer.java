@@ -50,6 +50,11 @@ public final class FakeOpenAiServer implements AutoCloseable {
     }
 
     public static FakeOpenAiServer start(int port) {
+        // Headers and body go out as separate writes: without TCP_NODELAY, Nagle's algorithm and the
+        // client's delayed ACK hold every answer ~40 ms (read once, when the JDK's server first starts).
+        if (System.getProperty("sun.net.httpserver.nodelay") == null) {
+            System.setProperty("sun.net.httpserver.nodelay", "true");
+        }
         try {
             HttpServer http = HttpServer.create(new InetSocketAddress(InetAddress.getByName("127.0.0.1"), port), 0);
             ExecutorService executor = Executors.newCachedThreadPool(daemonThreads());
