@@ -112,7 +112,8 @@ public final class LangChain4jHooks {
     private void see(Object event) {
       try {
         String data = event == null ? null : LangChain4jHttp.eventData(event);
-        if (data == null || !data.contains("sage")) return; // "usage", "usageMetadata"
+        // "usage", "usageMetadata", Ollama's "prompt_eval_count"/"eval_count" (its NDJSON lines arrive as events).
+        if (data == null || !(data.contains("sage") || data.contains("eval_count"))) return;
         byte[] b = data.getBytes(StandardCharsets.UTF_8);
         Usage u = UsageReader.find(b, 0, b.length);
         if (u.known()) usage = UsageReader.merge(usage, u);

@@ -16,6 +16,7 @@ final class Endpoints {
     private final AnthropicMessages anthropic = new AnthropicMessages();
     private final GeminiModels gemini = new GeminiModels();
     private final BedrockRuntime bedrock = new BedrockRuntime();
+    private final OllamaApi ollama = new OllamaApi();
 
     Reply answer(String method, String path, String contentType, byte[] body) {
         String route = method + " " + path;
@@ -28,6 +29,12 @@ final class Endpoints {
                 return embeddings.handle(json(body));
             case "POST /v1/messages":
                 return anthropic.handle(json(body));
+            case "POST /api/chat":
+                return ollama.chat(json(body), false);
+            case "POST /api/generate":
+                return ollama.chat(json(body), true);
+            case "POST /api/embed":
+                return ollama.embed(json(body));
             case "POST /v1/fine_tuning/jobs":
                 return platform.createFineTuningJob(json(body));
             case "POST /v1/files":

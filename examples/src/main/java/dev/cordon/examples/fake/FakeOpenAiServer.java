@@ -25,7 +25,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  * <p>Endpoints: POST /v1/chat/completions (JSON or SSE, tool calls), POST /v1/responses (JSON or
  * SSE), POST /v1/embeddings, Anthropic's POST /v1/messages (JSON or SSE, tool use), Gemini's POST
  * /v1beta/models/{model}:generateContent|streamGenerateContent|embedContent|batchEmbedContents, Bedrock's
- * POST /model/{id}/converse|converse-stream|invoke|invoke-with-response-stream, POST /v1/fine_tuning/jobs, POST /v1/files (multipart), GET /v1/models.
+ * POST /model/{id}/converse|converse-stream|invoke|invoke-with-response-stream, Ollama's POST
+ * /api/chat|generate (JSON or NDJSON) and /api/embed, POST /v1/fine_tuning/jobs, POST /v1/files (multipart), GET /v1/models.
  * Anything else: 404 in OpenAI's error shape; an unparseable JSON body: 400.
  */
 public final class FakeOpenAiServer implements AutoCloseable {

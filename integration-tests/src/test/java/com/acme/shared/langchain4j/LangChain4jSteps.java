@@ -20,7 +20,8 @@ import java.util.concurrent.TimeUnit;
  * {@code chat:MODEL[:max=N][:text=T]}, {@code stream:MODEL}, {@code embed:MODEL},
  * {@code agent:MODEL} (an AiServices interface with a tool: two model calls), {@code both:MODEL}
  * (one LangChain4j call and one openai-java call in the same app), {@code marker:MODEL}; the Gemini
- * module: {@code gchat:MODEL}, {@code gstream:MODEL}, {@code gembed:MODEL}; the Anthropic module:
+ * module: {@code gchat:MODEL}, {@code gstream:MODEL}, {@code gembed:MODEL}; the Ollama module: {@code ochat:MODEL}, {@code ostream:MODEL},
+ * {@code oembed:MODEL}; the Anthropic module:
  * {@code achat:MODEL[:max=N]}, {@code astream:MODEL}.
  */
 public final class LangChain4jSteps extends Steps {
@@ -64,6 +65,12 @@ public final class LangChain4jSteps extends Steps {
           .baseUrl(root + "/v1beta").apiKey("g-test").modelName(parts[1]).build());
       case "gembed" -> "gemini embedding dims=" + dev.langchain4j.model.googleai.GoogleAiEmbeddingModel.builder()
           .baseUrl(root + "/v1beta").apiKey("g-test").modelName(parts[1]).build().embed("the quick brown fox").content().dimension();
+      case "ochat" -> "ollama " + dev.langchain4j.model.ollama.OllamaChatModel.builder().baseUrl(root).modelName(parts[1])
+          .build().chat("Where is my order 1234?");
+      case "ostream" -> "ollama " + stream(dev.langchain4j.model.ollama.OllamaStreamingChatModel.builder().baseUrl(root)
+          .modelName(parts[1]).build());
+      case "oembed" -> "ollama embedding dims=" + dev.langchain4j.model.ollama.OllamaEmbeddingModel.builder().baseUrl(root)
+          .modelName(parts[1]).build().embed("the quick brown fox").content().dimension();
       case "achat" -> "anthropic " + dev.langchain4j.model.anthropic.AnthropicChatModel.builder().baseUrl(root + "/v1/")
           .apiKey("sk-ant-test").modelName(parts[1]).maxTokens(Integer.parseInt(opt(parts, "max", "256"))).build()
           .chat("Where is my order 1234?");

@@ -154,6 +154,46 @@ class LangChain4jTest {
   }
 
   @Test
+  void ollamaModuleNativeApiIsGovernedWithItsOwnCapAndCounts() throws Exception {
+    s.policy("""
+        version: 1
+        mode: enforce
+        principals:
+          - id: support-bot
+            match: { code: ["com.acme.support.**"] }
+        models:
+          - { id: local-llama, provider: ollama, model: "llama3*" }
+          - { id: local-embed, provider: ollama, model: "nomic-embed-text*" }
+        rules:
+          - id: local-chat
+            effect: allow
+            principals: [support-bot]
+            actions: [model.chat]
+            resources: ["model:local-llama"]
+            limits: { max_output_tokens: 512 }
+          - { id: local-embed, effect: allow, principals: [support-bot], actions: [model.embed], resources: ["model:local-embed"] }
+        """);
+    ChildJvm.Result r = s.support(LangChain4jSteps.class, "ochat:llama3.2", "ostream:llama3.2", "oembed:nomic-embed-text",
+        "ochat:mistral", "oembed:mxbai-embed-large");
+    assertTrue(r.step(1).startsWith("OK ollama Echo:"), r.toString());
+    assertTrue(r.step(2).startsWith("OK ollama streamed Echo:"), r.toString());
+    assertTrue(r.step(3).startsWith("OK ollama embedding dims="), r.toString());
+    assertTrue(r.step(4).startsWith("DENIED dev.cordon.CordonAccessDeniedException") && r.step(4).contains("model:ollama/mistral"),
+        r.toString());
+    assertTrue(r.step(5).startsWith("DENIED dev.cordon.CordonAccessDeniedException"), r.toString());
+    assertEquals(3, s.fake.requests().size());
+    assertEquals("/api/chat", s.fake.requests().get(0).path());
+    assertTrue(s.fake.requests().get(0).body().replace(" ", "").contains("\"num_predict\":512"), s.fake.requests().get(0).body());
+    List<JsonNode> allowed = s.audit().where(e -> "allowed".equals(e.path("outcome").asText()));
+    assertEquals(3, allowed.size(), s.audit().toString());
+    for (JsonNode e : allowed) {
+      assertEquals("ollama", e.path("provider").asText(), e.toString());
+      assertTrue(e.path("usage").path("input_tokens").asLong() > 0, "Ollama's prompt_eval_count: " + e);
+    }
+    assertTrue(allowed.get(1).path("usage").path("output_tokens").asLong() > 0, "eval_count from the NDJSON stream");
+  }
+
+  @Test
   void theTransportBelowSeesTheGovernedCallMarker() throws Exception {
     policy("enforce", false);
     ChildJvm.Result r = s.support(LangChain4jSteps.class, "marker:gpt-4o-mini");
