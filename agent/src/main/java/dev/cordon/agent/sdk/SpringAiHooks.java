@@ -122,6 +122,12 @@ public final class SpringAiHooks {
 
   private static Usage usageOf(Api a, Object body) {
     if (body == null) return Usage.NONE;
+    if (!(body instanceof Map) && Reflect.hasMethod(body.getClass(), "usage", 0)) {
+      // Only the usage record is written out, not the whole answer.
+      Object u = Reflect.call(Reflect.method(body.getClass(), "usage", 0), body);
+      if (u == null) return Usage.NONE;
+      body = Collections.singletonMap("usage", u);
+    }
     byte[] json = ((String) Reflect.call(a.toJson, null, body)).getBytes(StandardCharsets.UTF_8);
     return UsageReader.find(json, 0, json.length);
   }
