@@ -40,7 +40,7 @@ public final class AgentMain {
 
     Thread shutdown = new Thread(() -> {
       Guard.markAgentThread();
-      runtime.state();
+      // Never wait for the policy here: a short-lived app must not pay for a parse it never needed.
       PendingCalls.flushAll();
       if (runtime.audit() != null) runtime.audit().close();
     }, "cordon-shutdown");

@@ -48,6 +48,11 @@ public final class FakeOpenAiServer implements AutoCloseable {
     }
 
     public static FakeOpenAiServer start(int port) {
+        // Without TCP_NODELAY the JDK server's small writes meet the client's delayed ACK and every
+        // answer takes ~40 ms, which would swamp any latency measured against this fake.
+        if (System.getProperty("sun.net.httpserver.nodelay") == null) {
+            System.setProperty("sun.net.httpserver.nodelay", "true");
+        }
         try {
             HttpServer http = HttpServer.create(new InetSocketAddress(InetAddress.getByName("127.0.0.1"), port), 0);
             ExecutorService executor = Executors.newCachedThreadPool(daemonThreads());
