@@ -9,6 +9,7 @@ import dev.cordon.agent.runtime.AgentRuntime;
 import dev.cordon.agent.runtime.CordonHooks;
 import dev.cordon.bootstrap.Dispatch;
 import dev.cordon.bootstrap.Guard;
+import dev.cordon.bootstrap.HookHandoff;
 import java.lang.instrument.Instrumentation;
 import java.nio.file.Path;
 
@@ -22,11 +23,21 @@ import java.nio.file.Path;
 public final class AgentMain {
   private AgentMain() {}
 
+  /** Offers the hooks, then initialises Dispatch so it seals them into a static final field. */
+  private static void installHooks(CordonHooks hooks) {
+    if (!HookHandoff.offer(hooks)) throw new IllegalStateException("Cordon's hooks were already installed");
+    try {
+      Class.forName(Dispatch.class.getName(), true, null);
+    } catch (ClassNotFoundException e) {
+      throw new IllegalStateException("Cordon's boot classes are not on the boot class path", e);
+    }
+  }
+
   public static void start(String args, Instrumentation inst, String agentJar, boolean atStartup) {
     AgentOptions options = AgentOptions.from(args);
     Path policyPath = PolicyLocator.locate(options.policy());
     AgentRuntime runtime = new AgentRuntime(options, policyPath);
-    Dispatch.install(new CordonHooks(runtime));
+    installHooks(new CordonHooks(runtime));
     WeaveReport report = new WeaveReport(runtime);
     inst.addTransformer(new LazyTransformer(AgentMain.class.getClassLoader(), report), true);
 

@@ -11,12 +11,8 @@ import dev.cordon.CordonAccessDeniedException;
 public final class Dispatch {
   private Dispatch() {}
 
-  private static volatile Hooks hooks;
-
-  /** Installed once by the agent at start-up; later calls are ignored so that nothing can swap it. */
-  public static synchronized void install(Hooks h) {
-    if (hooks == null) hooks = h;
-  }
+  /** Set once, when this class initialises, from {@link HookHandoff}; final so reflection cannot change it. */
+  private static final Hooks hooks = HookHandoff.take();
 
   public static Object aiRequestPrepared(String sdk, Object request, Object clientOptions) {
     Hooks h = hooks;
