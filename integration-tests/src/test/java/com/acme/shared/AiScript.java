@@ -57,6 +57,10 @@ public final class AiScript {
         Thread.sleep(Long.parseLong(parts[1]));
         return;
       }
+      case "parallel" -> {
+        parallel(Integer.parseInt(parts[1]), Integer.parseInt(parts[2]), s.substring(s.indexOf(parts[3], 9)));
+        return;
+      }
       default -> { }
     }
     int i = ++step;
@@ -81,12 +85,40 @@ public final class AiScript {
     }
   }
 
+  /** {@code parallel:THREADS:COUNT:STEP}: each thread runs STEP COUNT times; prints one summary line. */
+  private void parallel(int threads, int count, String step) throws Exception {
+    int i = ++this.step;
+    java.util.concurrent.atomic.AtomicInteger ok = new java.util.concurrent.atomic.AtomicInteger();
+    java.util.concurrent.atomic.AtomicInteger denied = new java.util.concurrent.atomic.AtomicInteger();
+    java.util.concurrent.ConcurrentLinkedQueue<String> failures = new java.util.concurrent.ConcurrentLinkedQueue<>();
+    Thread[] workers = new Thread[threads];
+    for (int t = 0; t < threads; t++) {
+      workers[t] = new Thread(() -> {
+        for (int k = 0; k < count; k++) {
+          try {
+            chat(step.split(":"));
+            ok.incrementAndGet();
+          } catch (SecurityException e) {
+            denied.incrementAndGet();
+          } catch (RuntimeException e) {
+            failures.add(e.toString());
+          }
+        }
+      }, "worker-" + t);
+      workers[t].start();
+    }
+    for (Thread w : workers) w.join();
+    System.out.println("#" + i + " OK ok=" + ok + " denied=" + denied + " fail=" + failures.size()
+        + (failures.isEmpty() ? "" : " first=" + failures.peek()));
+  }
+
   private ChatCompletionCreateParams chatParams(String[] parts) {
     ChatCompletionCreateParams.Builder b = ChatCompletionCreateParams.builder().model(parts[1]);
     String text = "Where is my order 1234?";
     for (int k = 2; k < parts.length; k++) {
       String p = parts[k];
       if (p.startsWith("max=")) b.maxCompletionTokens(Long.parseLong(p.substring(4)));
+      else if (p.startsWith("big=")) text = "x".repeat(Integer.parseInt(p.substring(4)));
       else if (p.startsWith("text=")) text = p.substring(5);
       else if (p.startsWith("tools=")) {
         for (String t : p.substring(6).split(",")) {
