@@ -25,8 +25,10 @@ class RobustnessTest {
 
   @Test
   void policyReloadsWhileCallsRunLoseNothing() throws Exception {
-    String allowMini = OpenAiEnforceTest.POLICY;
-    String allowNothing = OpenAiEnforceTest.POLICY.replace("principals: [support-bot]\n    actions: [model.chat]",
+    // The calls run on worker threads started by the script: the principal is matched by thread name.
+    String allowMini = OpenAiEnforceTest.POLICY.replace("match: { code: [\"com.acme.support.**\"] }",
+        "match: { threads: [\"worker-*\"] }");
+    String allowNothing = allowMini.replace("principals: [support-bot]\n    actions: [model.chat]",
         "principals: [trainer]\n    actions: [model.chat]");
     s.policy(allowMini);
     s.fake.setLatencyMillis(15); // ~4 s of calls, so the 12 reloads below land while they run
