@@ -32,6 +32,16 @@ public final class AiGovernor {
   }
 
   public Result govern(AiTarget target, byte[] body) throws IOException {
+    return govern(target, body, null, false);
+  }
+
+  /**
+   * @param caller who started the call when it was captured on another thread (an asynchronous
+   *     transport call), else null to resolve it from the current stack
+   * @param bodyUnread the transport could not read the body (a streaming or one-shot body): the
+   *     request is decided on its URL and headers alone, and the audit entry says so
+   */
+  public Result govern(AiTarget target, byte[] body, Caller caller, boolean bodyUnread) throws IOException {
     Action action = target.action();
     if (action == null) return Result.UNGOVERNED;
     PolicyState st = runtime.state();
@@ -39,8 +49,8 @@ public final class AiGovernor {
     WireRequest req = body != null && body.length > 0 ? JsonWire.parseRequest(body)
         : new WireRequest(null, -1, null, java.util.List.of(), false, null);
     Policy policy = st.policy();
-    Caller caller = st.callers() != null ? st.callers().resolve() : CallerResolver.anonymous();
-    String model = req.model() == null ? "unknown" : req.model();
+    if (caller == null) caller = st.callers() != null ? st.callers().resolve() : CallerResolver.anonymous();
+    String model = req.model() != null ? req.model() : target.modelFromPath() != null ? target.modelFromPath() : "unknown";
 
     String provider = target.provider();
     EndpointDef endpoint = policy == null ? null : policy.endpoint(target.host(), target.port());
@@ -79,6 +89,7 @@ public final class AiGovernor {
     if (caller.frame() != null) event.put("caller", caller.frame());
     event.put("resource", resource).put("provider", provider).put("model", model).put("endpoint", target.endpoint());
     if (req.promptSha256() != null && hashPrompts(policy)) event.put("prompt_sha256", req.promptSha256());
+    if (bodyUnread) event.put("body", "unread");
 
     if (denial != null) {
       event.put("decision", "deny").put("mode", mode.wireName());
@@ -96,13 +107,19 @@ public final class AiGovernor {
     event.put("decision", "allow").put("outcome", "allowed").put("rule", rule).put("mode", mode.wireName());
     byte[] rewritten = null;
     long cap = decision.limits().maxOutputTokens();
-    if (cap >= 0 && req.capField() == null && mode == Mode.ENFORCE && action == Action.MODEL_CHAT && body != null) {
+    if (cap >= 0 && req.capField() == null && mode == Mode.ENFORCE && action == Action.MODEL_CHAT && body != null
+        && capsTopLevel(provider)) {
       String field = target.path().endsWith("/responses") ? "max_output_tokens"
           : "anthropic".equals(provider) ? "max_tokens" : "max_completion_tokens";
       rewritten = JsonWire.withCap(body, field, cap);
       event.put("cap_added", cap);
     }
     return new Result(rewritten, new AiCall(runtime.audit(), event, req.stream()));
+  }
+
+  /** OpenAI-shaped and Anthropic bodies cap output with a top-level member; Gemini, Ollama and Bedrock nest it. */
+  private static boolean capsTopLevel(String provider) {
+    return "openai".equals(provider) || "azure-openai".equals(provider) || "anthropic".equals(provider);
   }
 
   private static boolean hashPrompts(Policy policy) {

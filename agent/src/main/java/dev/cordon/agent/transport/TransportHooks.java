@@ -1,0 +1,43 @@
+package dev.cordon.agent.transport;
+
+import dev.cordon.agent.ai.AiGovernor;
+import dev.cordon.agent.runtime.AgentRuntime;
+import java.io.IOException;
+
+/**
+ * Routes the transport hooks ({@code client}: {@code jdk}, {@code okhttp}, {@code urlconnection})
+ * to their adapters. Each adapter is created on its first call, so the agent never loads a client's
+ * classes the application does not use.
+ */
+public final class TransportHooks {
+  private final WireGovernor wire;
+  private volatile JdkHttp jdk;
+
+  public TransportHooks(AgentRuntime runtime, AiGovernor governor) {
+    this.wire = new WireGovernor(runtime, governor);
+  }
+
+  public Object[] request(String client, Object request, Object context) throws IOException {
+    return switch (client) {
+      case "jdk" -> jdk().request(request, context);
+      default -> throw new IllegalArgumentException("unknown client " + client);
+    };
+  }
+
+  public Object response(String client, Object[] state, Object response, Throwable thrown) {
+    return switch (client) {
+      case "jdk" -> jdk().response(state, response, thrown);
+      default -> throw new IllegalArgumentException("unknown client " + client);
+    };
+  }
+
+  public void callStarted(String client, Object call) {
+    throw new IllegalArgumentException("unknown client " + client);
+  }
+
+  private JdkHttp jdk() {
+    JdkHttp j = jdk;
+    if (j == null) jdk = j = new JdkHttp(wire);
+    return j;
+  }
+}
