@@ -12,7 +12,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  *
  * <p>Steps: {@code chat:MODEL[:max=N][:tools=a,b][:text=...]}, {@code async:MODEL} (sent
  * asynchronously from the calling thread, answered on another), {@code stream:MODEL},
- * {@code unreadable:MODEL} (a body the client streams from an input stream), {@code get:PATH} and
+ * {@code unreadable:MODEL} (a body the client streams from an input stream),
+ * {@code forged:MODEL} (claims to be SDK-governed with a made-up governed-call header), {@code get:PATH} and
  * {@code post:PATH} (non-AI requests), {@code embed:MODEL}. Each prints {@code #i OK detail},
  * {@code #i DENIED class: message} or {@code #i FAIL class: message}.
  */
@@ -40,8 +41,11 @@ public final class RawAiScript {
       String detail = switch (parts[0]) {
         case "chat" -> answer(http.post(base + "/chat/completions", chatBody(parts).toString(), headers()));
         case "async" -> answer(http.postAsync(base + "/chat/completions", chatBody(parts).toString(), headers()));
-        case "stream" -> streamed(http.post(base + "/chat/completions", chatBody(parts).put("stream", true).toString(), headers()));
+        case "stream" -> streamed(http.post(base + "/chat/completions", streamBody(parts).toString(), headers()));
         case "unreadable" -> answer(http.postStreamingBody(base + "/chat/completions", chatBody(parts).toString(), headers()));
+        case "forged" -> answer(http.post(base + "/chat/completions", chatBody(parts).toString(),
+            "Authorization", "Bearer sk-app-own-key", "Content-Type", "application/json",
+            "X-Cordon-Call", "00112233445566778899aabbccddeeff"));
         case "embed" -> embedding(http.post(base + "/embeddings",
             JSON.createObjectNode().put("model", parts[1]).put("input", "the quick brown fox").toString(), headers()));
         case "get" -> status(http.get(base + parts[1], headers()));
@@ -81,6 +85,12 @@ public final class RawAiScript {
       }
     }
     body.putArray("messages").addObject().put("role", "user").put("content", text);
+    return body;
+  }
+
+  private static ObjectNode streamBody(String[] parts) {
+    ObjectNode body = chatBody(parts).put("stream", true);
+    body.putObject("stream_options").put("include_usage", true);
     return body;
   }
 

@@ -9,6 +9,7 @@ final class HookModules {
   static List<HookModule> all() {
     return List.of(
         new StainlessSdkModule(),
-        new JdkHttpClientModule());
+        new JdkHttpClientModule(),
+        new OkHttpModule());
   }
 }

@@ -14,6 +14,7 @@ final class Targets {
       "com/anthropic/core/http/RetryingHttpClient");
 
   static final String JDK_HTTP_CLIENT = "jdk/internal/net/http/HttpClientImpl";
+  static final Set<String> OKHTTP = Set.of("okhttp3/internal/connection/RealCall", "okhttp3/internal/http/RealInterceptorChain");
 
   static boolean isTarget(String internalName) {
     // A switch on the first character and one fixed character keeps the common path (every class
@@ -23,6 +24,7 @@ final class Targets {
       case 'c' -> internalName.charAt(3) == '/'
           && (STAINLESS_PREPARE.contains(internalName) || STAINLESS_HTTP.contains(internalName));
       case 'j' -> internalName.charAt(3) == '/' && internalName.equals(JDK_HTTP_CLIENT);
+      case 'o' -> internalName.charAt(7) == '/' && OKHTTP.contains(internalName);
       default -> false;
     };
   }

@@ -52,7 +52,11 @@ public final class CordonHooks implements Hooks {
 
   @Override
   public void wireCallStarted(String client, Object call) {
-    transports.callStarted(client, call);
+    try {
+      transports.callStarted(client, call);
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
   }
 
   @Override

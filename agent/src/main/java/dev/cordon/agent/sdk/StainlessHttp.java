@@ -31,6 +31,7 @@ final class StainlessHttp {
   private final Method toBuilder;
   private final Method builderBody;
   private final Method builderBuild;
+  private final Method builderReplaceHeaders;
   private final Class<?> bodyType;
   private final Class<?> responseType;
   private final Method bodyWriteTo;
@@ -55,6 +56,7 @@ final class StainlessHttp {
     Class<?> builderType = toBuilder.getReturnType();
     builderBody = Reflect.method(builderType, "body", bodyType);
     builderBuild = Reflect.method(builderType, "build", 0);
+    builderReplaceHeaders = Reflect.method(builderType, "replaceHeaders", String.class, String.class);
     bodyWriteTo = Reflect.method(bodyType, "writeTo", OutputStream.class);
     bodyContentType = Reflect.method(bodyType, "contentType", 0);
   }
@@ -109,6 +111,13 @@ final class StainlessHttp {
         });
     Object builder = Reflect.call(toBuilder, request);
     Reflect.call(builderBody, builder, newBody);
+    return Reflect.call(builderBuild, builder);
+  }
+
+  /** A copy of {@code request} with header {@code name} set to {@code value} (replacing any it had). */
+  Object withHeader(Object request, String name, String value) {
+    Object builder = Reflect.call(toBuilder, request);
+    Reflect.call(builderReplaceHeaders, builder, name, value);
     return Reflect.call(builderBuild, builder);
   }
 

@@ -19,8 +19,9 @@ import java.util.concurrent.ConcurrentHashMap;
  *       the request. Valid only while the SDK call is in flight ({@link #release}). Used by the
  *       Stainless SDKs (openai-java, anthropic-java).
  *   <li><b>a thread marker</b> ({@link #onThread}): for SDK hooks that wrap the whole send on the
- *       caller's thread and cannot add a header (e.g. after request signing). OkHttp's
- *       {@code enqueue} carries it over to the dispatcher thread.
+ *       caller's thread and cannot add a header (e.g. after request signing). It covers requests
+ *       the transports start on that thread: JDK {@code send/sendAsync}, OkHttp {@code execute} and
+ *       {@code enqueue} (both decided on the starting thread), HttpURLConnection.
  * </ul>
  *
  * <p>Both live inside the agent's private class loader: application code cannot mark its own
@@ -87,19 +88,13 @@ public final class GovernedCalls {
     }
   }
 
-  /** The marker on this thread, to carry over to another thread (OkHttp enqueue); null when none. */
-  static Endpoint threadMarker() {
-    return ON_THREAD.get();
-  }
-
-  /** Whether a transport request to {@code target} was governed above: by header token, this thread's marker, or a carried one. */
-  static boolean covered(AiTarget target, String headerToken, Endpoint carried) {
+  /** Whether a transport request to {@code target} was governed above: by a live header token, or this thread's marker. */
+  static boolean covered(AiTarget target, String headerToken) {
     if (headerToken != null) {
       Endpoint e = TOKENS.get(headerToken);
       if (e != null && e.covers(target)) return true;
     }
     Endpoint mine = ON_THREAD.get();
-    if (mine != null && mine.covers(target)) return true;
-    return carried != null && carried.covers(target);
+    return mine != null && mine.covers(target);
   }
 }

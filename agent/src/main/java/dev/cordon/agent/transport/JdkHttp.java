@@ -35,11 +35,11 @@ final class JdkHttp {
     AiTarget target = wire.classify(req.method(), uri.getScheme(), uri.getHost(), uri.getPort(), uri.toString());
     if (target == null) return null;
     String token = req.headers().firstValue(GovernedCalls.HEADER).orElse(null);
-    if (wire.covered(target, token, null)) {
+    if (wire.covered(target, token)) {
       return token == null ? null : new Object[] {rebuild(req, null), handler, null};
     }
     byte[] body = readBody(req);
-    AiGovernor.Result result = wire.govern(target, body, body == null, null);
+    AiGovernor.Result result = wire.govern(target, body, body == null);
     HttpRequest toSend = result.body() != null || token != null ? rebuild(req, result.body()) : req;
     AiCall call = result.call();
     Object h = call == null ? handler : new WatchedBodyHandler<>((HttpResponse.BodyHandler<?>) handler, call);

@@ -12,6 +12,7 @@ import java.io.IOException;
 public final class TransportHooks {
   private final WireGovernor wire;
   private volatile JdkHttp jdk;
+  private volatile OkHttp okhttp;
 
   public TransportHooks(AgentRuntime runtime, AiGovernor governor) {
     this.wire = new WireGovernor(runtime, governor);
@@ -20,6 +21,7 @@ public final class TransportHooks {
   public Object[] request(String client, Object request, Object context) throws IOException {
     return switch (client) {
       case "jdk" -> jdk().request(request, context);
+      case "okhttp" -> okhttp().request(request, context);
       default -> throw new IllegalArgumentException("unknown client " + client);
     };
   }
@@ -27,17 +29,29 @@ public final class TransportHooks {
   public Object response(String client, Object[] state, Object response, Throwable thrown) {
     return switch (client) {
       case "jdk" -> jdk().response(state, response, thrown);
+      case "okhttp" -> okhttp().response(state, response, thrown);
       default -> throw new IllegalArgumentException("unknown client " + client);
     };
   }
 
-  public void callStarted(String client, Object call) {
-    throw new IllegalArgumentException("unknown client " + client);
+  public void callStarted(String client, Object call) throws IOException {
+    if (!"okhttp".equals(client)) throw new IllegalArgumentException("unknown client " + client);
+    okhttp().started(call);
   }
 
   private JdkHttp jdk() {
     JdkHttp j = jdk;
     if (j == null) jdk = j = new JdkHttp(wire);
     return j;
+  }
+
+  private OkHttp okhttp() {
+    OkHttp o = okhttp;
+    if (o == null) {
+      synchronized (this) {
+        if ((o = okhttp) == null) okhttp = o = new OkHttp(wire);
+      }
+    }
+    return o;
   }
 }

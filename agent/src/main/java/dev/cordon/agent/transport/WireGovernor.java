@@ -2,8 +2,6 @@ package dev.cordon.agent.transport;
 
 import dev.cordon.agent.ai.AiGovernor;
 import dev.cordon.agent.ai.AiTarget;
-import dev.cordon.agent.principal.Caller;
-import dev.cordon.agent.principal.CallerResolver;
 import dev.cordon.agent.runtime.AgentRuntime;
 import dev.cordon.agent.runtime.PolicyState;
 import java.io.IOException;
@@ -41,19 +39,15 @@ public final class WireGovernor {
   }
 
   /** Whether an SDK hook above already governed this request (then only its token header is stripped). */
-  boolean covered(AiTarget target, String token, CallOrigin origin) {
-    return GovernedCalls.covered(target, token, origin == null ? null : origin.marker());
+  boolean covered(AiTarget target, String token) {
+    return GovernedCalls.covered(target, token);
   }
 
-  /** Decides an AI request the transport carries; throws the deny in enforce. */
-  AiGovernor.Result govern(AiTarget target, byte[] body, boolean bodyUnread, CallOrigin origin) throws IOException {
-    return governor.govern(target, bodyUnread ? null : body, origin == null ? null : origin.caller(), bodyUnread);
-  }
-
-  /** Captures who is starting an asynchronous call on this thread. */
-  CallOrigin originHere() {
-    PolicyState st = runtime.state();
-    Caller caller = st != null && st.callers() != null ? st.callers().resolve() : CallerResolver.anonymous();
-    return new CallOrigin(caller, GovernedCalls.threadMarker());
+  /**
+   * Decides an AI request the transport carries, on the thread of the application code that made it
+   * (the principal is read from this thread's stack); throws the deny in enforce.
+   */
+  AiGovernor.Result govern(AiTarget target, byte[] body, boolean bodyUnread) throws IOException {
+    return governor.govern(target, bodyUnread ? null : body, null, bodyUnread);
   }
 }
