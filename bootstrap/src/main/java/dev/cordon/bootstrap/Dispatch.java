@@ -88,6 +88,20 @@ public final class Dispatch {
     }
   }
 
+  public static Object wireBody(String client, Object owner, Object body, Throwable thrown) {
+    Hooks h = hooks;
+    if (h == null || owner == null || !Guard.tryEnter()) return body;
+    try {
+      return h.wireBody(client, owner, body, thrown);
+    } catch (CordonAccessDeniedException deny) {
+      throw deny;
+    } catch (Throwable t) {
+      return failOrPass(h, "wire.body", t, body);
+    } finally {
+      Guard.exit();
+    }
+  }
+
   public static void wireCallStarted(String client, Object call) {
     Hooks h = hooks;
     if (h == null || call == null || !Guard.tryEnter()) return;

@@ -33,6 +33,12 @@ public interface Hooks {
   Object wireResponse(String client, Object[] state, Object response, Throwable thrown);
 
   /**
+   * A client hands the application a response body ({@code owner}: the client object it belongs to,
+   * e.g. the {@code HttpURLConnection}); returns the stream to hand on instead.
+   */
+  Object wireBody(String client, Object owner, Object body, Throwable thrown);
+
+  /**
    * An asynchronous call was started on the caller's thread (OkHttp {@code enqueue}): the agent
    * remembers who started it, so the call is attributed to that principal and not to a pool thread.
    */

@@ -10,6 +10,7 @@ final class HookModules {
     return List.of(
         new StainlessSdkModule(),
         new JdkHttpClientModule(),
-        new OkHttpModule());
+        new OkHttpModule(),
+        new UrlConnectionModule());
   }
 }

@@ -14,6 +14,7 @@ final class Targets {
       "com/anthropic/core/http/RetryingHttpClient");
 
   static final String JDK_HTTP_CLIENT = "jdk/internal/net/http/HttpClientImpl";
+  static final String URL_CONNECTION = "sun/net/www/protocol/http/HttpURLConnection";
   static final Set<String> OKHTTP = Set.of("okhttp3/internal/connection/RealCall", "okhttp3/internal/http/RealInterceptorChain");
 
   static boolean isTarget(String internalName) {
@@ -25,6 +26,7 @@ final class Targets {
           && (STAINLESS_PREPARE.contains(internalName) || STAINLESS_HTTP.contains(internalName));
       case 'j' -> internalName.charAt(3) == '/' && internalName.equals(JDK_HTTP_CLIENT);
       case 'o' -> internalName.charAt(7) == '/' && OKHTTP.contains(internalName);
+      case 's' -> internalName.charAt(3) == '/' && internalName.equals(URL_CONNECTION);
       default -> false;
     };
   }

@@ -51,6 +51,15 @@ public final class CordonHooks implements Hooks {
   }
 
   @Override
+  public Object wireBody(String client, Object owner, Object body, Throwable thrown) {
+    try {
+      return transports.body(client, owner, body, thrown);
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+  }
+
+  @Override
   public void wireCallStarted(String client, Object call) {
     try {
       transports.callStarted(client, call);

@@ -26,7 +26,13 @@ public final class AiTraffic {
     if (host == null || url == null || scheme == null) return null;
     int pathStart = pathStart(url);
     if (pathStart < 0) return null;
-    int pathEnd = pathEnd(url, pathStart);
+    return classify(policy, method, scheme, host, port, url, pathStart, pathEnd(url, pathStart));
+  }
+
+  /** Same, with the path given as {@code url[pathStart, pathEnd)} (e.g. {@code URL.getPath()}, no query). */
+  public static AiTarget classify(Policy policy, String method, String scheme, String host, int port, String url,
+      int pathStart, int pathEnd) {
+    if (host == null || url == null || scheme == null) return null;
     boolean https = scheme.equalsIgnoreCase("https");
     int p = port >= 0 ? port : https ? 443 : 80;
     String provider = knownHost(host);

@@ -13,6 +13,7 @@ public final class TransportHooks {
   private final WireGovernor wire;
   private volatile JdkHttp jdk;
   private volatile OkHttp okhttp;
+  private volatile UrlConnection urlConnection;
 
   public TransportHooks(AgentRuntime runtime, AiGovernor governor) {
     this.wire = new WireGovernor(runtime, governor);
@@ -22,6 +23,7 @@ public final class TransportHooks {
     return switch (client) {
       case "jdk" -> jdk().request(request, context);
       case "okhttp" -> okhttp().request(request, context);
+      case "urlconnection" -> urlConnection().request(request, context);
       default -> throw new IllegalArgumentException("unknown client " + client);
     };
   }
@@ -34,6 +36,11 @@ public final class TransportHooks {
     };
   }
 
+  public Object body(String client, Object owner, Object body, Throwable thrown) throws IOException {
+    if (!"urlconnection".equals(client)) throw new IllegalArgumentException("unknown client " + client);
+    return urlConnection().body(owner, body, thrown);
+  }
+
   public void callStarted(String client, Object call) throws IOException {
     if (!"okhttp".equals(client)) throw new IllegalArgumentException("unknown client " + client);
     okhttp().started(call);
@@ -43,6 +50,16 @@ public final class TransportHooks {
     JdkHttp j = jdk;
     if (j == null) jdk = j = new JdkHttp(wire);
     return j;
+  }
+
+  private UrlConnection urlConnection() {
+    UrlConnection u = urlConnection;
+    if (u == null) {
+      synchronized (this) {
+        if ((u = urlConnection) == null) urlConnection = u = new UrlConnection(wire);
+      }
+    }
+    return u;
   }
 
   private OkHttp okhttp() {

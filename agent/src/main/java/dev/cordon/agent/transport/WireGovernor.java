@@ -29,13 +29,29 @@ public final class WireGovernor {
    * is classified without waiting.
    */
   AiTarget classify(String method, String scheme, String host, int port, String url) {
+    int start = url == null ? -1 : url.indexOf("://");
+    start = start < 0 ? -1 : url.indexOf('/', start + 3);
+    if (start < 0) return null;
+    int end = url.length();
+    for (int i = start; i < end; i++) {
+      char c = url.charAt(i);
+      if (c == '?' || c == '#') {
+        end = i;
+        break;
+      }
+    }
+    return classifyPath(method, scheme, host, port, url, start, end);
+  }
+
+  /** Same, with the path given as {@code s[start, end)}. */
+  AiTarget classifyPath(String method, String scheme, String host, int port, String s, int start, int end) {
     PolicyState st = runtime.stateNow();
     if (st == null) {
-      AiTarget builtIn = AiTraffic.classify(null, method, scheme, host, port, url);
+      AiTarget builtIn = AiTraffic.classify(null, method, scheme, host, port, s, start, end);
       if (builtIn == null && !"POST".equalsIgnoreCase(method)) return null;
       st = runtime.state();
     }
-    return AiTraffic.classify(st == null ? null : st.policy(), method, scheme, host, port, url);
+    return AiTraffic.classify(st == null ? null : st.policy(), method, scheme, host, port, s, start, end);
   }
 
   /** Whether an SDK hook above already governed this request (then only its token header is stripped). */
