@@ -13,7 +13,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  * <p>Steps: {@code chat:MODEL[:max=N][:tools=a,b][:text=...]}, {@code async:MODEL} (sent
  * asynchronously from the calling thread, answered on another), {@code stream:MODEL},
  * {@code unreadable:MODEL} (a body the client streams from an input stream),
- * {@code forged:MODEL} (claims to be SDK-governed with a made-up governed-call header), {@code get:PATH} and
+ * {@code wait:PATH} (until the file exists; prints nothing), {@code forged:MODEL} (claims to be SDK-governed with a made-up governed-call header), {@code get:PATH} and
  * {@code post:PATH} (non-AI requests), {@code embed:MODEL}. Each prints {@code #i OK detail},
  * {@code #i DENIED class: message} or {@code #i FAIL class: message}.
  */
@@ -36,6 +36,10 @@ public final class RawAiScript {
 
   private void runStep(String s) {
     String[] parts = s.split(":");
+    if (parts[0].equals("wait")) {
+      waitFor(java.nio.file.Path.of(s.substring(5)));
+      return;
+    }
     int i = ++step;
     try {
       String detail = switch (parts[0]) {
@@ -61,6 +65,15 @@ public final class RawAiScript {
       }
       String kind = c instanceof SecurityException ? "DENIED " : "FAIL ";
       System.out.println("#" + i + " " + kind + c.getClass().getName() + ": " + c.getMessage());
+    }
+  }
+
+  private static void waitFor(java.nio.file.Path p) {
+    long until = System.currentTimeMillis() + 30_000;
+    try {
+      while (!java.nio.file.Files.exists(p) && System.currentTimeMillis() < until) Thread.sleep(20);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
     }
   }
 

@@ -2,6 +2,8 @@ package dev.cordon.agent.ai;
 
 import dev.cordon.CordonAccessDeniedException;
 import dev.cordon.agent.audit.AuditEvent;
+import dev.cordon.agent.credentials.CredentialFiles;
+import dev.cordon.agent.credentials.ScopedKey;
 import dev.cordon.agent.principal.Caller;
 import dev.cordon.agent.principal.CallerResolver;
 import dev.cordon.agent.runtime.AgentRuntime;
@@ -26,10 +28,15 @@ public final class AiGovernor {
     this.runtime = runtime;
   }
 
-  /** What to send: a replacement body (or null to send the original) and the call to complete later. */
-  public record Result(byte[] body, AiCall call) {
-    static final Result UNGOVERNED = new Result(null, null);
+  /**
+   * What to send: a replacement body (or null to send the original), the call to complete later,
+   * and the scoped key to put on the request in place of the application's own (or null).
+   */
+  public record Result(byte[] body, AiCall call, ScopedKey key) {
+    static final Result UNGOVERNED = new Result(null, null, null);
   }
+
+  private final CredentialFiles credentials = new CredentialFiles();
 
   public Result govern(AiTarget target, byte[] body) throws IOException {
     return govern(target, body, null, false);
@@ -60,6 +67,7 @@ public final class AiGovernor {
     String rule = null;
     String denial = null;
     Decision decision = null;
+    ScopedKey key = null;
     if (policy == null) {
       resource = "model:" + provider + "/" + model;
       denial = "Cordon denied " + action.wireName() + " on " + resource + " for principal " + caller.principal()
@@ -80,6 +88,14 @@ public final class AiGovernor {
         if (over != null) {
           denial = "Cordon denied " + action.wireName() + " on " + resource + " for principal " + caller.principal()
               + " under rule '" + rule + "': " + over;
+        } else if (decision.credentialId() != null) {
+          // Spec 7: a key that cannot be used (missing, older than max_age) is refused like a denied call.
+          try {
+            key = credentials.key(policy.credential(decision.credentialId()), provider);
+          } catch (CredentialFiles.Refused refused) {
+            denial = "Cordon denied " + action.wireName() + " on " + resource + " for principal " + caller.principal()
+                + " under rule '" + rule + "': " + refused.getMessage();
+          }
         }
       }
     }
@@ -101,10 +117,11 @@ public final class AiGovernor {
         throw new CordonAccessDeniedException(denial, caller.principal(), action.wireName(), resource, rule);
       }
       event.put("outcome", "would_block");
-      return new Result(null, new AiCall(runtime.audit(), event, req.stream()));
+      return new Result(null, new AiCall(runtime.audit(), event, req.stream()), null);
     }
 
     event.put("decision", "allow").put("outcome", "allowed").put("rule", rule).put("mode", mode.wireName());
+    if (key != null) event.put("key_id", key.keyId()).put("key_fingerprint", key.fingerprint());
     byte[] rewritten = null;
     long cap = decision.limits().maxOutputTokens();
     if (cap >= 0 && req.capField() == null && mode == Mode.ENFORCE && action == Action.MODEL_CHAT && body != null
@@ -114,7 +131,7 @@ public final class AiGovernor {
       rewritten = JsonWire.withCap(body, field, cap);
       event.put("cap_added", cap);
     }
-    return new Result(rewritten, new AiCall(runtime.audit(), event, req.stream()));
+    return new Result(rewritten, new AiCall(runtime.audit(), event, req.stream()), key);
   }
 
   /** OpenAI-shaped and Anthropic bodies cap output with a top-level member; Gemini, Ollama and Bedrock nest it. */

@@ -40,6 +40,7 @@ public final class StainlessSdkHooks {
     if (target.action() == null) return request;
     AiGovernor.Result result = governor.govern(target, http.jsonBody(request));
     Object toSend = result.body() == null ? request : http.withJsonBody(request, result.body());
+    if (result.key() != null) toSend = http.withKey(toSend, result.key());
     if (result.call() != null) {
       // Decided and audited here: the transport under the SDK (OkHttp) must not do it again.
       String token = GovernedCalls.issueToken(target);

@@ -3,6 +3,7 @@ package dev.cordon.agent.transport;
 import dev.cordon.agent.ai.AiCall;
 import dev.cordon.agent.ai.AiGovernor;
 import dev.cordon.agent.ai.AiTarget;
+import dev.cordon.agent.credentials.ScopedKey;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.net.URI;
@@ -36,11 +37,12 @@ final class JdkHttp {
     if (target == null) return null;
     String token = req.headers().firstValue(GovernedCalls.HEADER).orElse(null);
     if (wire.covered(target, token)) {
-      return token == null ? null : new Object[] {rebuild(req, null), handler, null};
+      return token == null ? null : new Object[] {rebuild(req, null, null), handler, null};
     }
     byte[] body = readBody(req);
     AiGovernor.Result result = wire.govern(target, body, body == null);
-    HttpRequest toSend = result.body() != null || token != null ? rebuild(req, result.body()) : req;
+    HttpRequest toSend = result.body() != null || token != null || result.key() != null
+        ? rebuild(req, result.body(), result.key()) : req;
     AiCall call = result.call();
     Object h = call == null ? handler : new WatchedBodyHandler<>((HttpResponse.BodyHandler<?>) handler, call);
     return new Object[] {toSend, h, call};
@@ -61,13 +63,15 @@ final class JdkHttp {
   }
 
   /**
-   * A copy of {@code req} without the governed-call header and, when given, with another body.
-   * {@code HttpRequest.newBuilder(request, filter)} keeps method, URI, version, timeout and every
-   * other header.
+   * A copy of {@code req} without the governed-call header and, when given, with another body and
+   * the scoped key in place of the application's own. {@code HttpRequest.newBuilder(request, filter)}
+   * keeps method, URI, version, timeout and every other header.
    */
-  static HttpRequest rebuild(HttpRequest req, byte[] newBody) {
-    HttpRequest.Builder b = HttpRequest.newBuilder(req, (name, value) -> !name.equalsIgnoreCase(GovernedCalls.HEADER));
+  static HttpRequest rebuild(HttpRequest req, byte[] newBody, ScopedKey key) {
+    HttpRequest.Builder b = HttpRequest.newBuilder(req, (name, value) -> !name.equalsIgnoreCase(GovernedCalls.HEADER)
+        && (key == null || !ScopedKey.isAuthHeader(name)));
     if (newBody != null) b.method(req.method(), HttpRequest.BodyPublishers.ofByteArray(newBody));
+    if (key != null) b.setHeader(key.header(), key.value());
     return b.build();
   }
 

@@ -47,11 +47,11 @@ final class OkHttp {
     }
     OkHttpApi api = OkHttpApi.of(request);
     if (d.covered()) {
-      return d.hasToken() ? new Object[] {api.rebuild(request, GovernedCalls.HEADER, null), null, null} : null;
+      return d.hasToken() ? new Object[] {api.rebuild(request, GovernedCalls.HEADER, null, null), null, null} : null;
     }
     byte[] body = d.result().body();
-    Object toSend = body != null || d.hasToken() ? api.rebuild(request, d.hasToken() ? GovernedCalls.HEADER : null, body)
-        : request;
+    Object toSend = body != null || d.hasToken() || d.result().key() != null
+        ? api.rebuild(request, d.hasToken() ? GovernedCalls.HEADER : null, body, d.result().key()) : request;
     return new Object[] {toSend, null, d.result().call()};
   }
 

@@ -1,5 +1,6 @@
 package dev.cordon.agent.transport;
 
+import dev.cordon.agent.credentials.ScopedKey;
 import java.io.OutputStream;
 import java.lang.invoke.MethodHandle;
 import java.lang.invoke.MethodHandles;
@@ -177,21 +178,22 @@ final class OkHttpApi {
     return (byte[]) call(bufferReadByteArray, buffer);
   }
 
-  /** A copy of the request without {@code dropHeader}, with {@code newBody} (same content type) when given. */
-  Object rebuild(Object request, String dropHeader, byte[] newBody) {
+  /**
+   * A copy of the request without {@code dropHeader}, with {@code newBody} (same content type) and the
+   * scoped key in place of the application's own when given.
+   */
+  Object rebuild(Object request, String dropHeader, byte[] newBody, ScopedKey key) {
     Object builder = call(newBuilder, request);
     if (dropHeader != null) call(builderRemoveHeader, builder, dropHeader);
+    if (key != null) {
+      for (String h : ScopedKey.AUTH_HEADERS) call(builderRemoveHeader, builder, h);
+      call(builderHeader, builder, key.header(), key.value());
+    }
     if (newBody != null) {
       Object old = call(body, request);
       Object type = old == null ? null : call(contentType, old);
       call(builderMethod, builder, method(request), call(createRequestBody, null, newBody, type));
     }
-    return call(builderBuild, builder);
-  }
-
-  Object withHeader(Object request, String name, String value) {
-    Object builder = call(newBuilder, request);
-    call(builderHeader, builder, name, value);
     return call(builderBuild, builder);
   }
 

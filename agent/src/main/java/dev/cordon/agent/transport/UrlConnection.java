@@ -4,6 +4,7 @@ import dev.cordon.agent.ai.AiCall;
 import dev.cordon.agent.ai.AiGovernor;
 import dev.cordon.agent.ai.AiTarget;
 import dev.cordon.agent.ai.UsageTap;
+import dev.cordon.agent.credentials.ScopedKey;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -45,9 +46,7 @@ final class UrlConnection {
     if (target == null || wire.covered(target, null)) return null;
     String external = url.toExternalForm();
     Decided prior = decided.get(connection);
-    if (prior != null && prior.url().equals(external)) {
-      return prior.result().body() == null ? null : new Object[] {connection, prior.result().body(), null};
-    }
+    if (prior != null && prior.url().equals(external)) return state(connection, prior.result(), false);
     byte[] body;
     boolean unread;
     if (poster instanceof ByteArrayOutputStream buffered) {
@@ -61,7 +60,23 @@ final class UrlConnection {
     AiGovernor.Result result = wire.govern(target, body, unread);
     decided.put(connection, new Decided(external, result));
     if (result.call() != null) awaitingBody.put(connection, result.call());
-    return new Object[] {connection, result.body(), result.call()};
+    return state(connection, result, true);
+  }
+
+  /**
+   * {connection, replacement body or null, AiCall or null, header edits or null}; header edits are
+   * {name, value, names to remove...}, applied by the advice to the connection's request headers.
+   */
+  private static Object[] state(Object connection, AiGovernor.Result result, boolean first) {
+    if (!first && result.body() == null && result.key() == null) return null;
+    String[] headers = null;
+    if (result.key() != null) {
+      headers = new String[2 + ScopedKey.AUTH_HEADERS.size()];
+      headers[0] = result.key().header();
+      headers[1] = result.key().value();
+      for (int i = 0; i < ScopedKey.AUTH_HEADERS.size(); i++) headers[2 + i] = ScopedKey.AUTH_HEADERS.get(i);
+    }
+    return new Object[] {connection, result.body(), first ? result.call() : null, headers};
   }
 
   /**
