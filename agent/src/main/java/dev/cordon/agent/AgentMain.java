@@ -39,7 +39,7 @@ public final class AgentMain {
     AgentRuntime runtime = new AgentRuntime(options, policyPath);
     installHooks(new CordonHooks(runtime));
     WeaveReport report = new WeaveReport(runtime);
-    inst.addTransformer(new LazyTransformer(AgentMain.class.getClassLoader(), report), true);
+    inst.addTransformer(new LazyTransformer(AgentMain.class.getClassLoader(), report, inst), true);
 
     Thread init = new Thread(() -> {
       Guard.markAgentThread();

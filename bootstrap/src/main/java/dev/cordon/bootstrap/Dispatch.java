@@ -56,6 +56,62 @@ public final class Dispatch {
     }
   }
 
+  public static Object[] wireRequest(String client, Object request, Object context) {
+    Hooks h = hooks;
+    if (h == null || request == null || !Guard.tryEnter()) return null;
+    try {
+      return h.wireRequest(client, request, context);
+    } catch (CordonAccessDeniedException deny) {
+      throw deny;
+    } catch (Throwable t) {
+      return (Object[]) failOrPass(h, "wire.request", t, null);
+    } finally {
+      Guard.exit();
+    }
+  }
+
+  public static Object wireResponse(String client, Object[] state, Object response, Throwable thrown) {
+    Hooks h = hooks;
+    if (h == null || state == null || !Guard.tryEnter()) return response;
+    try {
+      return h.wireResponse(client, state, response, thrown);
+    } catch (CordonAccessDeniedException deny) {
+      throw deny;
+    } catch (Throwable t) {
+      return failOrPass(h, "wire.response", t, response);
+    } finally {
+      Guard.exit();
+    }
+  }
+
+  public static Object wireBody(String client, Object owner, Object body, Throwable thrown) {
+    Hooks h = hooks;
+    if (h == null || owner == null || !Guard.tryEnter()) return body;
+    try {
+      return h.wireBody(client, owner, body, thrown);
+    } catch (CordonAccessDeniedException deny) {
+      throw deny;
+    } catch (Throwable t) {
+      return failOrPass(h, "wire.body", t, body);
+    } finally {
+      Guard.exit();
+    }
+  }
+
+  public static void wireCallStarted(String client, Object call) {
+    Hooks h = hooks;
+    if (h == null || call == null || !Guard.tryEnter()) return;
+    try {
+      h.wireCallStarted(client, call);
+    } catch (CordonAccessDeniedException deny) {
+      throw deny;
+    } catch (Throwable t) {
+      failOrPass(h, "wire.call", t, null);
+    } finally {
+      Guard.exit();
+    }
+  }
+
   private static Object failOrPass(Hooks h, String where, Throwable t, Object passThrough) {
     RuntimeException toThrow;
     try {

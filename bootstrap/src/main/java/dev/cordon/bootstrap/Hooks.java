@@ -20,6 +20,31 @@ public interface Hooks {
   Object aiResponseAsync(Object request, Object future);
 
   /**
+   * A request is about to leave through an HTTP client ({@code client}: {@code jdk}, {@code okhttp},
+   * {@code urlconnection}). {@code context} is client specific (JDK: the body handler; OkHttp: the
+   * call). Returns null when the request is not AI traffic or was already governed by an SDK hook
+   * (nothing to do, and nothing allocated), else a state array whose element 0 is the request to
+   * send and element 1 the client-specific replacement for {@code context}; the same array goes to
+   * {@link #wireResponse}. Throws {@link dev.cordon.CordonAccessDeniedException} to block.
+   */
+  Object[] wireRequest(String client, Object request, Object context);
+
+  /** The client answered (or failed) for a governed request; returns the response to hand on. */
+  Object wireResponse(String client, Object[] state, Object response, Throwable thrown);
+
+  /**
+   * A client hands the application a response body ({@code owner}: the client object it belongs to,
+   * e.g. the {@code HttpURLConnection}); returns the stream to hand on instead.
+   */
+  Object wireBody(String client, Object owner, Object body, Throwable thrown);
+
+  /**
+   * An asynchronous call was started on the caller's thread (OkHttp {@code enqueue}): the agent
+   * remembers who started it, so the call is attributed to that principal and not to a pool thread.
+   */
+  void wireCallStarted(String client, Object call);
+
+  /**
    * A fault other than a deny was raised inside the agent while serving {@code where}. The agent
    * audits it and returns the exception to throw (fail closed) or null (fail open).
    */

@@ -2,6 +2,8 @@ package dev.cordon.agent.ai;
 
 import dev.cordon.CordonAccessDeniedException;
 import dev.cordon.agent.audit.AuditEvent;
+import dev.cordon.agent.credentials.CredentialFiles;
+import dev.cordon.agent.credentials.ScopedKey;
 import dev.cordon.agent.principal.Caller;
 import dev.cordon.agent.principal.CallerResolver;
 import dev.cordon.agent.runtime.AgentRuntime;
@@ -26,12 +28,27 @@ public final class AiGovernor {
     this.runtime = runtime;
   }
 
-  /** What to send: a replacement body (or null to send the original) and the call to complete later. */
-  public record Result(byte[] body, AiCall call) {
-    static final Result UNGOVERNED = new Result(null, null);
+  /**
+   * What to send: a replacement body (or null to send the original), the call to complete later,
+   * and the scoped key to put on the request in place of the application's own (or null).
+   */
+  public record Result(byte[] body, AiCall call, ScopedKey key) {
+    static final Result UNGOVERNED = new Result(null, null, null);
   }
 
+  private final CredentialFiles credentials = new CredentialFiles();
+
   public Result govern(AiTarget target, byte[] body) throws IOException {
+    return govern(target, body, null, false);
+  }
+
+  /**
+   * @param caller who started the call when it was captured on another thread (an asynchronous
+   *     transport call), else null to resolve it from the current stack
+   * @param bodyUnread the transport could not read the body (a streaming or one-shot body): the
+   *     request is decided on its URL and headers alone, and the audit entry says so
+   */
+  public Result govern(AiTarget target, byte[] body, Caller caller, boolean bodyUnread) throws IOException {
     Action action = target.action();
     if (action == null) return Result.UNGOVERNED;
     PolicyState st = runtime.state();
@@ -39,8 +56,8 @@ public final class AiGovernor {
     WireRequest req = body != null && body.length > 0 ? JsonWire.parseRequest(body)
         : new WireRequest(null, -1, null, java.util.List.of(), false, null);
     Policy policy = st.policy();
-    Caller caller = st.callers() != null ? st.callers().resolve() : CallerResolver.anonymous();
-    String model = req.model() == null ? "unknown" : req.model();
+    if (caller == null) caller = st.callers() != null ? st.callers().resolve() : CallerResolver.anonymous();
+    String model = req.model() != null ? req.model() : target.modelFromPath() != null ? target.modelFromPath() : "unknown";
 
     String provider = target.provider();
     EndpointDef endpoint = policy == null ? null : policy.endpoint(target.host(), target.port());
@@ -50,6 +67,7 @@ public final class AiGovernor {
     String rule = null;
     String denial = null;
     Decision decision = null;
+    ScopedKey key = null;
     if (policy == null) {
       resource = "model:" + provider + "/" + model;
       denial = "Cordon denied " + action.wireName() + " on " + resource + " for principal " + caller.principal()
@@ -70,6 +88,14 @@ public final class AiGovernor {
         if (over != null) {
           denial = "Cordon denied " + action.wireName() + " on " + resource + " for principal " + caller.principal()
               + " under rule '" + rule + "': " + over;
+        } else if (decision.credentialId() != null) {
+          // Spec 7: a key that cannot be used (missing, older than max_age) is refused like a denied call.
+          try {
+            key = credentials.key(policy.credential(decision.credentialId()), provider);
+          } catch (CredentialFiles.Refused refused) {
+            denial = "Cordon denied " + action.wireName() + " on " + resource + " for principal " + caller.principal()
+                + " under rule '" + rule + "': " + refused.getMessage();
+          }
         }
       }
     }
@@ -79,6 +105,7 @@ public final class AiGovernor {
     if (caller.frame() != null) event.put("caller", caller.frame());
     event.put("resource", resource).put("provider", provider).put("model", model).put("endpoint", target.endpoint());
     if (req.promptSha256() != null && hashPrompts(policy)) event.put("prompt_sha256", req.promptSha256());
+    if (bodyUnread) event.put("body", "unread");
 
     if (denial != null) {
       event.put("decision", "deny").put("mode", mode.wireName());
@@ -90,19 +117,26 @@ public final class AiGovernor {
         throw new CordonAccessDeniedException(denial, caller.principal(), action.wireName(), resource, rule);
       }
       event.put("outcome", "would_block");
-      return new Result(null, new AiCall(runtime.audit(), event, req.stream()));
+      return new Result(null, new AiCall(runtime.audit(), event, req.stream()), null);
     }
 
     event.put("decision", "allow").put("outcome", "allowed").put("rule", rule).put("mode", mode.wireName());
+    if (key != null) event.put("key_id", key.keyId()).put("key_fingerprint", key.fingerprint());
     byte[] rewritten = null;
     long cap = decision.limits().maxOutputTokens();
-    if (cap >= 0 && req.capField() == null && mode == Mode.ENFORCE && action == Action.MODEL_CHAT && body != null) {
+    if (cap >= 0 && req.capField() == null && mode == Mode.ENFORCE && action == Action.MODEL_CHAT && body != null
+        && capsTopLevel(provider)) {
       String field = target.path().endsWith("/responses") ? "max_output_tokens"
           : "anthropic".equals(provider) ? "max_tokens" : "max_completion_tokens";
       rewritten = JsonWire.withCap(body, field, cap);
       event.put("cap_added", cap);
     }
-    return new Result(rewritten, new AiCall(runtime.audit(), event, req.stream()));
+    return new Result(rewritten, new AiCall(runtime.audit(), event, req.stream()), key);
+  }
+
+  /** OpenAI-shaped and Anthropic bodies cap output with a top-level member; Gemini, Ollama and Bedrock nest it. */
+  private static boolean capsTopLevel(String provider) {
+    return "openai".equals(provider) || "azure-openai".equals(provider) || "anthropic".equals(provider);
   }
 
   private static boolean hashPrompts(Policy policy) {

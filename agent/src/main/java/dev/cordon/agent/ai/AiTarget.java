@@ -26,10 +26,37 @@ public record AiTarget(String provider, String scheme, String host, int port, St
         || p.endsWith("/api/chat") || p.endsWith("/api/generate")) {
       return Action.MODEL_CHAT;
     }
+    if (p.startsWith("/model/") && (p.endsWith("/converse") || p.endsWith("/converse-stream")
+        || p.endsWith("/invoke") || p.endsWith("/invoke-with-response-stream"))) {
+      return Action.MODEL_CHAT;
+    }
     if (p.endsWith("/embeddings") || p.endsWith(":embedContent") || p.endsWith("/api/embed")) return Action.MODEL_EMBED;
     if (p.endsWith("/fine_tuning/jobs")) return Action.MODEL_FINE_TUNE;
     if (p.endsWith("/files") || p.endsWith("/uploads")) return Action.MODEL_FILES;
     return null;
+  }
+
+  /**
+   * The model named in the path, for wire formats that put it there rather than in the body:
+   * Gemini {@code .../models/NAME:generateContent}, Bedrock {@code /model/NAME/converse}; else null.
+   */
+  public String modelFromPath() {
+    int colon = path.lastIndexOf(':');
+    int models = path.lastIndexOf("/models/");
+    if (colon > 0 && models >= 0 && colon > models + 8) return decode(path.substring(models + 8, colon));
+    if (path.startsWith("/model/")) {
+      int end = path.indexOf('/', 7);
+      if (end > 7) return decode(path.substring(7, end));
+    }
+    return null;
+  }
+
+  private static String decode(String s) {
+    try {
+      return java.net.URLDecoder.decode(s.replace("+", "%2B"), java.nio.charset.StandardCharsets.UTF_8);
+    } catch (IllegalArgumentException e) {
+      return s;
+    }
   }
 
   /** Builds a target from a base URL plus path segments, as the Stainless SDKs hold them. */

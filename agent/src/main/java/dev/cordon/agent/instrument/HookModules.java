@@ -8,6 +8,9 @@ final class HookModules {
 
   static List<HookModule> all() {
     return List.of(
-        new StainlessSdkModule());
+        new StainlessSdkModule(),
+        new JdkHttpClientModule(),
+        new OkHttpModule(),
+        new UrlConnectionModule());
   }
 }

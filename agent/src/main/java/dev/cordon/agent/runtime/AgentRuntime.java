@@ -51,6 +51,11 @@ public final class AgentRuntime {
     return state;
   }
 
+  /** The state if the first load is done, else null; never waits (for checks that run on every request). */
+  public PolicyState stateNow() {
+    return state;
+  }
+
   public AuditLog audit() {
     return audit;
   }

@@ -1,0 +1,114 @@
+package dev.cordon.agent.transport;
+
+import dev.cordon.agent.ai.AiCall;
+import dev.cordon.agent.ai.AiGovernor;
+import dev.cordon.agent.ai.AiTarget;
+import dev.cordon.agent.ai.ResponseWatch;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.util.Collections;
+import java.util.Map;
+import java.util.WeakHashMap;
+
+/**
+ * OkHttp 4 and 5. A call is decided where the application starts it, on its own thread:
+ * {@code RealCall.execute()} or {@code RealCall.enqueue(callback)}, so a deny is thrown at the
+ * application's call and an asynchronous call is attributed to the code that enqueued it, not to a
+ * dispatcher thread. The decision is applied where the call enters its interceptor chain
+ * ({@code RealInterceptorChain.proceed} at index 0, before the application's own interceptors):
+ * the request is replaced (rewritten body, governed-call header stripped) and the response body
+ * is watched for usage.
+ */
+final class OkHttp {
+  /** What was decided for a call between its start and its chain. */
+  private record Decided(AiTarget target, boolean covered, boolean hasToken, AiGovernor.Result result) {}
+
+  private final WireGovernor wire;
+  private final Map<Object, Decided> byCall = Collections.synchronizedMap(new WeakHashMap<>());
+
+  OkHttp(WireGovernor wire) {
+    this.wire = wire;
+  }
+
+  /** {@code RealCall.execute/enqueue}, on the application's thread. */
+  void started(Object call) throws IOException {
+    Object request = CallApi.of(call).request(call);
+    Decided d = decide(request);
+    if (d != null) byCall.put(call, d);
+  }
+
+  /** See {@link dev.cordon.bootstrap.Hooks#wireRequest}: state = {request, null, AiCall}. */
+  Object[] request(Object request, Object call) throws IOException {
+    Decided d = call == null ? null : byCall.remove(call);
+    if (d == null) {
+      // Not started through execute/enqueue as woven (or not AI traffic): decide here if it is AI traffic.
+      d = decide(request);
+      if (d == null) return null;
+    }
+    OkHttpApi api = OkHttpApi.of(request);
+    if (d.covered()) {
+      return d.hasToken() ? new Object[] {api.rebuild(request, GovernedCalls.HEADER, null, null), null, null} : null;
+    }
+    byte[] body = d.result().body();
+    Object toSend = body != null || d.hasToken() || d.result().key() != null
+        ? api.rebuild(request, d.hasToken() ? GovernedCalls.HEADER : null, body, d.result().key()) : request;
+    return new Object[] {toSend, null, d.result().call()};
+  }
+
+  /** The chain's response: its body is watched for usage; a failure completes the audit entry. */
+  Object response(Object[] state, Object response, Throwable thrown) {
+    AiCall call = (AiCall) state[2];
+    if (call == null) return response;
+    if (thrown != null || response == null) {
+      call.failed(thrown != null ? thrown : new IllegalStateException("no response"));
+      return response;
+    }
+    OkHttpApi api = OkHttpApi.of(stateRequest(state));
+    int status = api.responseCode(response);
+    String type = api.responseHeader(response, "Content-Type");
+    boolean sse = call.streaming() || (type != null && type.contains("event-stream"));
+    ResponseWatch watch = new ResponseWatch(sse, u -> call.completed(status, u));
+    return api.watchBody(response, new OkHttpApi.BodyTap() {
+      private final OutputStream sink = new OutputStream() {
+        @Override
+        public void write(int b) {
+          watch.accept(new byte[] {(byte) b}, 0, 1);
+        }
+
+        @Override
+        public void write(byte[] b, int off, int len) {
+          watch.accept(b, off, len);
+        }
+      };
+
+      @Override
+      public OutputStream sink() {
+        return sink;
+      }
+
+      @Override
+      public void seen() {}
+
+      @Override
+      public void end() {
+        watch.finish();
+      }
+    });
+  }
+
+  private static Object stateRequest(Object[] state) {
+    return state[0];
+  }
+
+  private Decided decide(Object request) throws IOException {
+    OkHttpApi api = OkHttpApi.of(request);
+    Object url = api.url(request);
+    AiTarget target = wire.classify(api.method(request), api.scheme(url), api.host(url), api.port(url), url.toString());
+    if (target == null) return null;
+    String token = api.header(request, GovernedCalls.HEADER);
+    if (wire.covered(target, token)) return new Decided(target, true, token != null, null);
+    byte[] body = api.readBody(request, WireGovernor.MAX_BODY);
+    AiGovernor.Result result = wire.govern(target, body, body == null);
+    return new Decided(target, false, token != null, result);
+  }
+}
