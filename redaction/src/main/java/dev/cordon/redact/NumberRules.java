@@ -1,0 +1,266 @@
+package dev.cordon.redact;
+
+/**
+ * The types that start with a digit (or '+', '('): IP_ADDRESS (v4), US_SSN, CREDIT_CARD, PHONE.
+ * Each reads a bounded window (at most ~40 characters) from the start of a number, so scanning
+ * stays linear whatever the input. Formats accepted are listed in docs/redaction.md.
+ */
+final class NumberRules {
+  private NumberRules() {}
+
+  private static final int CONTEXT = 40;
+
+  // ---- IPv4 ---------------------------------------------------------------------------------
+
+  /** End of a dotted-quad starting at {@code i}, or -1. */
+  static int ipv4(String s, int i, int to) {
+    int j = i;
+    for (int part = 0; part < 4; part++) {
+      if (part > 0) {
+        if (j >= to || s.charAt(j) != '.') return -1;
+        j++;
+      }
+      int v = 0;
+      int d = 0;
+      while (j < to && d < 4 && Chars.digit(s.charAt(j))) {
+        v = v * 10 + (s.charAt(j) - '0');
+        d++;
+        j++;
+      }
+      if (d == 0 || d > 3 || v > 255 || (d > 1 && s.charAt(j - d) == '0')) return -1;
+    }
+    if (j < to) {
+      char c = s.charAt(j);
+      if (Chars.wordChar(c)) return -1;
+      if (c == '.' && j + 1 < to && Chars.digit(s.charAt(j + 1))) return -1;
+    }
+    return j;
+  }
+
+  // ---- US SSN -------------------------------------------------------------------------------
+
+  /** ddd-dd-dddd (always), or ddd dd dddd / 9 bare digits after a context word. */
+  static int ssn(String s, int i, int lo, int to) {
+    if (to - i < 9) return -1;
+    int j;
+    char sep = s.charAt(i + 3);
+    if (sep == '-' || sep == ' ') {
+      if (to - i < 11 || s.charAt(i + 6) != sep) return -1;
+      if (!digits(s, i, 3) || !digits(s, i + 4, 2) || !digits(s, i + 7, 4)) return -1;
+      j = i + 11;
+    } else {
+      if (!digits(s, i, 9)) return -1;
+      j = i + 9;
+    }
+    if (j < to && (Chars.wordChar(s.charAt(j)) || s.charAt(j) == '-'
+        || (s.charAt(j) == sep && j + 1 < to && Chars.digit(s.charAt(j + 1))))) {
+      return -1;
+    }
+    int off = sep == '-' || sep == ' ' ? 1 : 0;
+    int area = num(s, i, 3);
+    int group = num(s, i + 3 + off, 2);
+    int serial = num(s, i + 5 + 2 * off, 4);
+    if (area == 0 || area == 666 || area >= 900 || group == 0 || serial == 0) return -1;
+    if (sep != '-' && !hasContext(s, i, lo, SSN_WORDS)) return -1;
+    return j;
+  }
+
+  private static final String[] SSN_WORDS = {"ssn", "social security", "soc sec", "ss#", "ss #", "taxpayer"};
+
+  // ---- credit cards -------------------------------------------------------------------------
+
+  /**
+   * 13-19 digits, solid or in groups of 3-6 separated by one space or one dash (the same
+   * throughout), issuer prefix 2-6, Luhn-valid. When the full run fails, shorter runs ending at
+   * a group boundary are tried (a card followed by its CVV).
+   */
+  static int card(String s, int i, int to) {
+    char first = s.charAt(i);
+    if (first < '2' || first > '6' || digitsAhead(s, i, to, 24) < 13) return -1;
+    int[] ends = new int[8]; // group ends (index in s) and digit counts there
+    int[] counts = new int[8];
+    int groups = 0;
+    int n = 0;
+    int group = 0;
+    char sep = 0;
+    int j = i;
+    while (j < to) {
+      char c = s.charAt(j);
+      if (Chars.digit(c)) {
+        if (++n > 19 && sep == 0) return -1;
+        if (n > 19) break;
+        group++;
+        j++;
+      } else if ((c == ' ' || c == '-') && group > 0 && (sep == 0 || sep == c) && j + 1 < to
+          && Chars.digit(s.charAt(j + 1)) && groups < 7) {
+        if (group < 3 || group > 6) break;
+        ends[groups] = j;
+        counts[groups++] = n;
+        sep = c;
+        group = 0;
+        j++;
+      } else {
+        break;
+      }
+    }
+    if (n > 19) {
+      // more digits follow: only a shorter run ending at a group boundary can be a card
+    } else if (j < to && (Chars.wordChar(s.charAt(j)) || s.charAt(j) == '@')) {
+      return -1;
+    } else if (group >= (sep == 0 ? 13 : 1) && group <= (sep == 0 ? 19 : 6)) {
+      ends[groups] = j;
+      counts[groups++] = n;
+    }
+    for (int g = groups - 1; g >= 0; g--) {
+      int count = counts[g];
+      if (count < 13 || count > 19) continue;
+      if (sep != 0 && g == 0) continue;
+      if (luhn(s, i, ends[g])) return ends[g];
+    }
+    return -1;
+  }
+
+  static boolean luhn(String s, int from, int to) {
+    int sum = 0;
+    boolean dbl = false;
+    for (int k = to - 1; k >= from; k--) {
+      char c = s.charAt(k);
+      if (!Chars.digit(c)) continue;
+      int d = c - '0';
+      if (dbl) {
+        d *= 2;
+        if (d > 9) d -= 9;
+      }
+      sum += d;
+      dbl = !dbl;
+    }
+    return sum % 10 == 0;
+  }
+
+  // ---- phones -------------------------------------------------------------------------------
+
+  private static final String[] PHONE_WORDS = {"phone", "tel", "call", "mobile", "cell", "fax", "whatsapp",
+      "telefon", "téléphone", "telefono", "teléfono", "handy", "contact"};
+
+  /**
+   * PHONE starting at {@code i} ('+', '(' or a digit): +CC then 7-14 digits in groups; NANP
+   * (NXX) NXX-XXXX, NXX-NXX-XXXX, NXX.NXX.XXXX, NXX NXX XXXX, 1-NXX-NXX-XXXX; national numbers
+   * starting with 0 in 2+ groups (9-11 digits); or 10-11 bare digits right after a phone word.
+   */
+  static int phone(String s, int i, int lo, int to) {
+    char c0 = s.charAt(i);
+    if (digitsAhead(s, i, to, 20) < 8) return -1;
+    int j = i;
+    boolean plus = c0 == '+';
+    if (plus) j++;
+    int[] g = new int[8];
+    int groups = 0;
+    int n = 0;
+    int len = 0;
+    char sep = 0;
+    boolean seps = false;
+    boolean paren = false;
+    boolean mixed = false;
+    while (j < to && groups < 8) {
+      char c = s.charAt(j);
+      if (Chars.digit(c)) {
+        len++;
+        n++;
+        j++;
+        if (n > 15) return -1;
+      } else if (c == '(' && len == 0 && !paren && j + 4 < to && s.charAt(j + 4) == ')') {
+        paren = true;
+        j++;
+      } else if (c == ')' && paren && len == 3) {
+        g[groups++] = len;
+        len = 0;
+        j++;
+        if (j < to && s.charAt(j) == ' ') j++;
+        seps = true;
+      } else if ((c == ' ' || c == '-' || c == '.') && len > 0 && j + 1 < to
+          && (Chars.digit(s.charAt(j + 1)) || s.charAt(j + 1) == '(')) {
+        if (sep != 0 && sep != c) mixed = true;
+        sep = c;
+        seps = true;
+        g[groups++] = len;
+        len = 0;
+        j++;
+      } else {
+        break;
+      }
+    }
+    if (len > 0 && groups < 8) g[groups++] = len;
+    else if (len == 0) return -1;
+    if (j < to && (Chars.wordChar(s.charAt(j)) || s.charAt(j) == '@')) return -1;
+    if (j < to && (s.charAt(j) == '.' || s.charAt(j) == '-') && j + 1 < to && Chars.digit(s.charAt(j + 1))) return -1;
+    if (plus) {
+      if (n < 8 || n > 15 || s.charAt(i + 1) == '0') return -1;
+      for (int k = 1; k < groups; k++) if (g[k] < 2) return -1;
+      return j;
+    }
+    if (mixed && !(paren || sep == '-')) return -1;
+    if (c0 == '(' || paren) {
+      return groups == 3 && g[0] == 3 && g[1] == 3 && g[2] == 4 && nanp(s, i, j) ? j : -1;
+    }
+    if (seps && !mixed) {
+      if (groups == 3 && g[0] == 3 && g[1] == 3 && g[2] == 4 && nanp(s, i, j)) return j;
+      if (groups == 4 && g[0] == 1 && c0 == '1' && g[1] == 3 && g[2] == 3 && g[3] == 4 && nanp(s, i + 2, j)) return j;
+      if (c0 == '0' && groups >= 2 && n >= 9 && n <= 11 && g[0] >= 2 && g[0] <= 5 && s.charAt(i + 1) != '0') {
+        for (int k = 1; k < groups; k++) if (g[k] < 2 || g[k] > 4) return -1;
+        return j;
+      }
+      return -1;
+    }
+    if (!seps && (n == 10 || n == 11) && hasContext(s, i, lo, PHONE_WORDS)) return j;
+    return -1;
+  }
+
+  /** North American numbering: area code and exchange both start 2-9. */
+  private static boolean nanp(String s, int from, int to) {
+    int d = 0;
+    for (int k = from; k < to; k++) {
+      char c = s.charAt(k);
+      if (!Chars.digit(c)) continue;
+      if ((d == 0 || d == 3) && c < '2') return false;
+      d++;
+    }
+    return d == 10;
+  }
+
+  // ---- helpers ------------------------------------------------------------------------------
+
+  /** Digits among the next {@code window} characters, stopping at the first character no number format uses. */
+  private static int digitsAhead(String s, int i, int to, int window) {
+    int n = 0;
+    int end = Math.min(to, i + window);
+    for (int k = i; k < end; k++) {
+      char c = s.charAt(k);
+      if (Chars.digit(c)) n++;
+      else if (c != ' ' && c != '-' && c != '.' && c != '(' && c != ')' && c != '+') break;
+    }
+    return n;
+  }
+
+  private static boolean digits(String s, int from, int n) {
+    for (int k = from; k < from + n; k++) if (!Chars.digit(s.charAt(k))) return false;
+    return true;
+  }
+
+  private static int num(String s, int from, int n) {
+    int v = 0;
+    for (int k = from; k < from + n; k++) v = v * 10 + (s.charAt(k) - '0');
+    return v;
+  }
+
+  /** Whether one of the (lower-case) words occurs in the {@value #CONTEXT} characters before {@code i}. */
+  static boolean hasContext(String s, int i, int lo, String[] words) {
+    int from = Math.max(lo, i - CONTEXT);
+    for (String w : words) {
+      int wl = w.length();
+      for (int k = i - wl; k >= from; k--) {
+        if (s.regionMatches(true, k, w, 0, wl)) return true;
+      }
+    }
+    return false;
+  }
+}
