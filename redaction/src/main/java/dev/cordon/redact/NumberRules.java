@@ -153,35 +153,34 @@ final class NumberRules {
     int j = i;
     boolean plus = c0 == '+';
     if (plus) j++;
-    int[] g = new int[8];
+    int[] g = new int[8]; // digits per group
+    int[] ends = new int[8]; // where each group ends
+    char[] seps = new char[8]; // separator after each group (0 = none yet)
     int groups = 0;
     int n = 0;
     int len = 0;
-    char sep = 0;
-    boolean seps = false;
     boolean paren = false;
-    boolean mixed = false;
-    while (j < to && groups < 8) {
+    while (j < to && groups < 7) {
       char c = s.charAt(j);
       if (Chars.digit(c)) {
+        if (n == 15) break;
         len++;
         n++;
         j++;
-        if (n > 15) return -1;
       } else if (c == '(' && len == 0 && !paren && j + 4 < to && s.charAt(j + 4) == ')') {
         paren = true;
         j++;
-      } else if (c == ')' && paren && len == 3) {
+      } else if (c == ')' && paren && len == 3 && groups <= 1) {
+        ends[groups] = j;
+        seps[groups] = ')';
         g[groups++] = len;
         len = 0;
         j++;
         if (j < to && s.charAt(j) == ' ') j++;
-        seps = true;
       } else if ((c == ' ' || c == '-' || c == '.') && len > 0 && j + 1 < to
           && (Chars.digit(s.charAt(j + 1)) || s.charAt(j + 1) == '(')) {
-        if (sep != 0 && sep != c) mixed = true;
-        sep = c;
-        seps = true;
+        ends[groups] = j;
+        seps[groups] = c;
         g[groups++] = len;
         len = 0;
         j++;
@@ -189,30 +188,56 @@ final class NumberRules {
         break;
       }
     }
-    if (len > 0 && groups < 8) g[groups++] = len;
-    else if (len == 0) return -1;
-    if (j < to && (Chars.wordChar(s.charAt(j)) || s.charAt(j) == '@')) return -1;
-    if (j < to && (s.charAt(j) == '.' || s.charAt(j) == '-') && j + 1 < to && Chars.digit(s.charAt(j + 1))) return -1;
-    if (plus) {
-      if (n < 8 || n > 15 || s.charAt(i + 1) == '0') return -1;
-      for (int k = 1; k < groups; k++) if (g[k] < 2) return -1;
-      return j;
+    if (len > 0) {
+      ends[groups] = j;
+      g[groups++] = len;
     }
-    if (mixed && !(paren || sep == '-')) return -1;
-    if (c0 == '(' || paren) {
-      return groups == 3 && g[0] == 3 && g[1] == 3 && g[2] == 4 && nanp(s, i, j) ? j : -1;
-    }
-    if (seps && !mixed) {
-      if (groups == 3 && g[0] == 3 && g[1] == 3 && g[2] == 4 && nanp(s, i, j)) return j;
-      if (groups == 4 && g[0] == 1 && c0 == '1' && g[1] == 3 && g[2] == 3 && g[3] == 4 && nanp(s, i + 2, j)) return j;
-      if (c0 == '0' && groups >= 2 && n >= 9 && n <= 11 && g[0] >= 2 && g[0] <= 5 && s.charAt(i + 1) != '0') {
-        for (int k = 1; k < groups; k++) if (g[k] < 2 || g[k] > 4) return -1;
-        return j;
+    // The longest run of whole groups that reads as a phone number wins.
+    for (int k = groups; k >= 1; k--) {
+      int end = ends[k - 1];
+      if (k < groups && seps[k - 1] != ' ') continue; // only a space may separate a number from what follows
+      if (k == groups && end < to) {
+        char c = s.charAt(end);
+        if (Chars.wordChar(c) || c == '@') continue;
+        if ((c == '.' || c == '-') && end + 1 < to && Chars.digit(s.charAt(end + 1))) continue;
       }
-      return -1;
+      if (phoneShape(s, i, lo, end, g, seps, k, plus, c0 == '(' || (paren && k >= 2))) return end;
     }
-    if (!seps && (n == 10 || n == 11) && hasContext(s, i, lo, PHONE_WORDS)) return j;
     return -1;
+  }
+
+  private static boolean phoneShape(String s, int i, int lo, int end, int[] g, char[] seps, int k, boolean plus,
+      boolean paren) {
+    int n = 0;
+    for (int x = 0; x < k; x++) n += g[x];
+    if (plus) {
+      if (n < 8 || n > 15 || s.charAt(i + 1) == '0') return false;
+      for (int x = 1; x < k; x++) if (g[x] < 2) return false;
+      return true;
+    }
+    char sep = 0;
+    boolean mixed = false;
+    for (int x = 0; x < k - 1; x++) {
+      char c = seps[x];
+      if (c == ')') continue;
+      if (sep != 0 && sep != c) mixed = true;
+      sep = c;
+    }
+    boolean nxx = k == 3 && g[0] == 3 && g[1] == 3 && g[2] == 4 && nanp(s, i, end);
+    if (paren) return nxx && (sep == '-' || sep == ' ' || sep == 0) && seps[0] == ')';
+    if (mixed) return false;
+    if (k > 1) {
+      if (nxx) return true;
+      if (k == 4 && g[0] == 1 && s.charAt(i) == '1' && g[1] == 3 && g[2] == 3 && g[3] == 4 && nanp(s, i + 2, end)) {
+        return true;
+      }
+      if (s.charAt(i) == '0' && n >= 9 && n <= 11 && g[0] >= 2 && g[0] <= 5 && s.charAt(i + 1) != '0') {
+        for (int x = 1; x < k; x++) if (g[x] < 2 || g[x] > 4) return false;
+        return true;
+      }
+      return false;
+    }
+    return (n == 10 || n == 11) && hasContext(s, i, lo, PHONE_WORDS);
   }
 
   /** North American numbering: area code and exchange both start 2-9. */

@@ -31,8 +31,7 @@ public final class SafePattern {
     try {
       p = Pattern.compile(regex);
     } catch (PatternSyntaxException e) {
-      String d = e.getDescription();
-      if (d != null && (d.contains("Perl syntax") || d.contains("escape sequence")) && nonLinearSyntax(regex)) {
+      if (nonLinearSyntax(regex)) {
         return "uses a construct that cannot run in linear time (backreference, lookahead/lookbehind, "
             + "atomic or possessive group); Cordon runs custom patterns on a linear-time engine (RE2 syntax)";
       }
