@@ -35,7 +35,8 @@ public final class SafePattern {
         return "uses a construct that cannot run in linear time (backreference, lookahead/lookbehind, "
             + "atomic or possessive group); Cordon runs custom patterns on a linear-time engine (RE2 syntax)";
       }
-      return "malformed regex: " + e.getMessage();
+      String m = String.valueOf(e.getMessage());
+      return "malformed regex: " + (m.startsWith("error parsing regexp: ") ? m.substring(22) : m);
     } catch (RuntimeException e) {
       return "malformed regex: " + e.getMessage();
     }
