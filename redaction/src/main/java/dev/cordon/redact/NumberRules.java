@@ -93,7 +93,7 @@ final class NumberRules {
         j++;
       } else if ((c == ' ' || c == '-') && group > 0 && (sep == 0 || sep == c) && j + 1 < to
           && Chars.digit(s.charAt(j + 1)) && groups < 7) {
-        if (group < 3 || group > 6) break;
+        if (group < 3 || group > 6 || (c == ' ' && !groupAhead(s, j + 1, to))) break;
         ends[groups] = j;
         counts[groups++] = n;
         sep = c;
@@ -103,21 +103,61 @@ final class NumberRules {
         break;
       }
     }
-    if (n > 19) {
-      // more digits follow: only a shorter run ending at a group boundary can be a card
-    } else if (j < to && (Chars.wordChar(s.charAt(j)) || s.charAt(j) == '@')) {
-      return -1;
-    } else if (group >= (sep == 0 ? 13 : 1) && group <= (sep == 0 ? 19 : 6)) {
+    boolean whole = n <= 19 && !(j < to && (Chars.wordChar(s.charAt(j)) || s.charAt(j) == '@'));
+    if (sep == 0 && !whole) return -1;
+    if (whole && group >= (sep == 0 ? 13 : 1) && group <= (sep == 0 ? 19 : 6)) {
       ends[groups] = j;
       counts[groups++] = n;
     }
+    // Card-length groups inside an IBAN-like run ("DE24 2762 5245 ...") are the IBAN's, not a card.
+    if (sep == ' ' && insideGroupedRun(s, i)) return -1;
     for (int g = groups - 1; g >= 0; g--) {
       int count = counts[g];
       if (count < 13 || count > 19) continue;
       if (sep != 0 && g == 0) continue;
+      boolean last = g == groups - 1 && whole;
+      // A shorter run must be followed by something CVV-like (3-4 digits) and nothing more.
+      if (!last && !(g == groups - 2 && whole && counts[g + 1] - count >= 3 && counts[g + 1] - count <= 4)
+          && !(g == groups - 1 && !whole)) {
+        continue;
+      }
       if (luhn(s, i, ends[g])) return ends[g];
     }
     return -1;
+  }
+
+  /**
+   * Whether a digit group after a space belongs to the number: not when it runs into a letter, a
+   * ':' (a time) or a '.' and a digit (a version), as in "4111 1111 1111 1111 17:10:26".
+   */
+  private static boolean groupAhead(String s, int k, int to) {
+    while (k < to && Chars.digit(s.charAt(k))) k++;
+    if (k == to) return true;
+    char c = s.charAt(k);
+    if (Chars.letter(c) || c == ':') return false;
+    return !(c == '.' && k + 1 < to && Chars.digit(s.charAt(k + 1)));
+  }
+
+  /**
+   * Whether {@code i} starts a group inside a longer space-grouped run: right after "<digit> ", or
+   * after groups of four letters/digits that go back to an IBAN-like "CCdd" head.
+   */
+  static boolean insideGroupedRun(String s, int i) {
+    if (i < 2 || s.charAt(i - 1) != ' ') return false;
+    int k = i - 1;
+    for (int groups = 0; groups < 9 && k >= 4; groups++) {
+      // s[k] == ' ', the group before it is s[k-4, k)
+      int g = k - 4;
+      for (int x = g; x < k; x++) if (!(Chars.digit(s.charAt(x)) || Chars.upper(s.charAt(x)))) return false;
+      if (g > 0 && Chars.wordChar(s.charAt(g - 1))) return false;
+      if (Chars.upper(s.charAt(g)) && Chars.upper(s.charAt(g + 1)) && Chars.digit(s.charAt(g + 2))
+          && Chars.digit(s.charAt(g + 3))) {
+        return true;
+      }
+      if (g == 0 || s.charAt(g - 1) != ' ') return false;
+      k = g - 1;
+    }
+    return false;
   }
 
   static boolean luhn(String s, int from, int to) {
@@ -145,11 +185,13 @@ final class NumberRules {
   /**
    * PHONE starting at {@code i} ('+', '(' or a digit): +CC then 7-14 digits in groups; NANP
    * (NXX) NXX-XXXX, NXX-NXX-XXXX, NXX.NXX.XXXX, NXX NXX XXXX, 1-NXX-NXX-XXXX; national numbers
-   * starting with 0 in 2+ groups (9-11 digits); or 10-11 bare digits right after a phone word.
+   * starting with 0 in 3+ groups of 2-4 digits (9-11 digits); or 10-11 bare digits right after a phone word.
    */
   static int phone(String s, int i, int lo, int to) {
     char c0 = s.charAt(i);
     if (digitsAhead(s, i, to, 20) < 8) return -1;
+    // A group in the middle of a longer number ("... 0329 17") or of an IBAN is not a phone.
+    if (c0 != '+' && i >= 2 && s.charAt(i - 1) == ' ' && (Chars.digit(s.charAt(i - 2)) || insideGroupedRun(s, i))) return -1;
     int j = i;
     boolean plus = c0 == '+';
     if (plus) j++;
@@ -231,7 +273,7 @@ final class NumberRules {
       if (k == 4 && g[0] == 1 && s.charAt(i) == '1' && g[1] == 3 && g[2] == 3 && g[3] == 4 && nanp(s, i + 2, end)) {
         return true;
       }
-      if (s.charAt(i) == '0' && n >= 9 && n <= 11 && g[0] >= 2 && g[0] <= 5 && s.charAt(i + 1) != '0') {
+      if (s.charAt(i) == '0' && k >= 3 && n >= 9 && n <= 11 && g[0] >= 2 && g[0] <= 4 && s.charAt(i + 1) != '0') {
         for (int x = 1; x < k; x++) if (g[x] < 2 || g[x] > 4) return false;
         return true;
       }

@@ -120,6 +120,15 @@ public final class Redactor {
     return hold;
   }
 
+  /** The entities of {@code types} in {@code text}, in order, without overlaps (allow-listed values left out). */
+  public java.util.List<Span> find(String text, TypeSet types) {
+    Findings f = new Findings();
+    detect(text, 0, text.length(), types, true, f);
+    java.util.List<Span> out = new ArrayList<>(f.size);
+    for (int i = 0; i < f.size; i++) out.add(new Span(f.start[i], f.end[i], typeNames.get(f.type[i])));
+    return out;
+  }
+
   /**
    * {@code text} with every entity of {@code types} replaced by the operator, counted into
    * {@code counts}. {@code vault} is used by PSEUDONYMIZE (without one, it tags).
