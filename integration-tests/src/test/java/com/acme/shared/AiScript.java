@@ -24,6 +24,7 @@ import java.nio.file.Path;
  *
  * <p>Steps (one per argument): {@code chat:MODEL[:max=N][:tools=a,b][:text=...]},
  * {@code stream:MODEL[:usage]}, {@code async:MODEL}, {@code embed:MODEL}, {@code responses:MODEL},
+ * {@code streamtext:MODEL:text=...} (a streamed chat with that user text), {@code embedtext:MODEL:text=...},
  * {@code wait:PATH} (until the file exists), {@code sleep:MS}, {@code repeat:N:STEP...}.
  * Each step prints one line: {@code #i OK detail}, {@code #i DENIED class: message} or
  * {@code #i FAIL class: message}.
@@ -71,6 +72,8 @@ public final class AiScript {
         case "async" -> asyncChat(parts);
         case "embed" -> embed(parts[1]);
         case "responses" -> responses(parts[1]);
+        case "streamtext" -> streamText(parts);
+        case "embedtext" -> embedText(parts);
         default -> throw new IllegalArgumentException("unknown step " + s);
       };
       System.out.println("#" + i + " OK " + detail);
@@ -146,6 +149,21 @@ public final class AiScript {
       r.stream().forEach(ch -> ch.choices().forEach(c -> c.delta().content().ifPresent(sb::append)));
     }
     return "streamed " + sb;
+  }
+
+  private String streamText(String[] parts) {
+    StringBuilder sb = new StringBuilder();
+    try (StreamResponse<ChatCompletionChunk> r = client.chat().completions().createStreaming(chatParams(parts))) {
+      r.stream().forEach(ch -> ch.choices().forEach(c -> c.delta().content().ifPresent(sb::append)));
+    }
+    return "streamed " + sb;
+  }
+
+  private String embedText(String[] parts) {
+    String text = parts.length > 2 && parts[2].startsWith("text=") ? parts[2].substring(5) : "the quick brown fox";
+    CreateEmbeddingResponse r = client.embeddings().create(EmbeddingCreateParams.builder()
+        .model(parts[1]).input(text).build());
+    return "embedding dims=" + r.data().get(0).embedding().size();
   }
 
   private String asyncChat(String[] parts) throws Exception {

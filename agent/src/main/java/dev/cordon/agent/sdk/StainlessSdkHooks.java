@@ -4,7 +4,6 @@ import dev.cordon.agent.ai.AiCall;
 import dev.cordon.agent.ai.AiGovernor;
 import dev.cordon.agent.ai.AiTarget;
 import dev.cordon.agent.ai.Usage;
-import dev.cordon.agent.ai.UsageTap;
 import dev.cordon.agent.transport.GovernedCalls;
 import java.io.InputStream;
 import java.lang.reflect.InvocationTargetException;
@@ -99,7 +98,7 @@ public final class StainlessSdkHooks {
                 if (tapped[0] == null) {
                   int status = (Integer) invoke(m.getDeclaringClass().getMethod("statusCode"), response);
                   InputStream raw = (InputStream) invoke(m, response, args);
-                  tapped[0] = new UsageTap(raw, call.streaming(), u -> call.completed(status, u));
+                  tapped[0] = call.responseBody(raw, status);
                 }
                 return tapped[0];
               }

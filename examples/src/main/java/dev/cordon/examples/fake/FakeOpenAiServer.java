@@ -87,6 +87,14 @@ public final class FakeOpenAiServer implements AutoCloseable {
         }
     }
 
+    /**
+     * Streams chat content in pieces of {@code chars} characters (0 = word by word, the default), so
+     * tests can split a value across server-sent events.
+     */
+    public void setStreamSlice(int chars) {
+        endpoints.chat.contentSlice = Math.max(0, chars);
+    }
+
     /** An artificial delay before each answer, e.g. to test timeouts or overhead (default 0). */
     public void setLatencyMillis(int ms) {
         this.latencyMillis = Math.max(0, ms);
