@@ -25,6 +25,7 @@ import java.nio.file.Path;
  * <p>Steps (one per argument): {@code chat:MODEL[:max=N][:tools=a,b][:text=...]},
  * {@code stream:MODEL[:usage]}, {@code async:MODEL}, {@code embed:MODEL}, {@code responses:MODEL},
  * {@code streamtext:MODEL:text=...} (a streamed chat with that user text), {@code embedtext:MODEL:text=...},
+ * {@code chatescaped:MODEL:text=...} (a chat whose text may spell characters as backslash-u escapes),
  * {@code wait:PATH} (until the file exists), {@code sleep:MS}, {@code repeat:N:STEP...}.
  * Each step prints one line: {@code #i OK detail}, {@code #i DENIED class: message} or
  * {@code #i FAIL class: message}.
@@ -73,6 +74,7 @@ public final class AiScript {
         case "embed" -> embed(parts[1]);
         case "responses" -> responses(parts[1]);
         case "streamtext" -> streamText(parts);
+        case "chatescaped" -> chat(unescape(parts));
         case "embedtext" -> embedText(parts);
         default -> throw new IllegalArgumentException("unknown step " + s);
       };
@@ -149,6 +151,20 @@ public final class AiScript {
       r.stream().forEach(ch -> ch.choices().forEach(c -> c.delta().content().ifPresent(sb::append)));
     }
     return "streamed " + sb;
+  }
+
+  /** Turns backslash-u escapes in a text= part into characters (command-line arguments are not always Unicode-safe). */
+  private static String[] unescape(String[] parts) {
+    String[] out = parts.clone();
+    for (int k = 2; k < out.length; k++) {
+      if (!out[k].startsWith("text=")) continue;
+      java.util.regex.Matcher m = java.util.regex.Pattern.compile("\\\\u([0-9a-fA-F]{4})").matcher(out[k]);
+      StringBuilder sb = new StringBuilder();
+      while (m.find()) m.appendReplacement(sb, String.valueOf((char) Integer.parseInt(m.group(1), 16)));
+      m.appendTail(sb);
+      out[k] = sb.toString();
+    }
+    return out;
   }
 
   private String streamText(String[] parts) {

@@ -175,8 +175,13 @@ public final class AiGovernor {
       if (!counts.isEmpty()) {
         event.put("outcome", enforce ? "redacted" : "would_redact").putObject("redactions", counts);
       }
-      // Never the raw prompt: in monitor mode too, the audit holds the redacted text.
-      if (wantText && r.text() != null) event.put("prompt", r.text());
+      // Never the raw prompt: the audit's copy is redacted with every type, whatever the rule lets
+      // through to the provider, and in monitor mode too.
+      if (wantText) {
+        String text = prompt.equals(pr.allTypeNames()) ? r.text()
+            : PromptRewriter.rewrite(body, pr.redactor(), pr.types(pr.allTypeNames()), null, true).text();
+        event.put("prompt", text);
+      }
     }
     CallRedaction call = new CallRedaction(pr.redactor(), pr.types(output), vault, enforce);
     return new Redaction(rewritten, call.active() || !output.isEmpty() ? call : null, counts);

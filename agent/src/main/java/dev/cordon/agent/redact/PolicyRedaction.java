@@ -22,9 +22,12 @@ public final class PolicyRedaction {
   private final Redactor redactor;
   private final ConcurrentHashMap<Set<String>, TypeSet> typeSets = new ConcurrentHashMap<>();
 
+  private final Set<String> allTypeNames;
+
   private PolicyRedaction(Policy policy, Redactor redactor) {
     this.policy = policy;
     this.redactor = redactor;
+    this.allTypeNames = Set.copyOf(redactor.typeNames());
   }
 
   /** The engine for {@code policy}; reads (or creates) the HASH key file when the operator is HASH. */
@@ -51,6 +54,11 @@ public final class PolicyRedaction {
     c.allow().patterns().forEach(b::allowPattern);
     if (c.operator() == RedactionConfig.Operator.HASH) b.hashKey(HashKey.loadOrCreate(c.keyFile(policy.baseDir())));
     return b.build();
+  }
+
+  /** Every type this policy knows (built-in and custom): what the audit's copy of a prompt is redacted with. */
+  public Set<String> allTypeNames() {
+    return allTypeNames;
   }
 
   public Redactor redactor() {
