@@ -131,7 +131,9 @@ public final class AiGovernor {
       rewritten = JsonWire.withCap(body, field, cap);
       event.put("cap_added", cap);
     }
-    return new Result(rewritten, new AiCall(runtime.audit(), event, req.stream()), key);
+    AiCall.ToolLimit tools = decision.limits().tools() == null ? null : new AiCall.ToolLimit(decision.limits().tools(),
+        mode == Mode.ENFORCE, caller.principal(), action.wireName(), resource, rule);
+    return new Result(rewritten, new AiCall(runtime.audit(), event, req.stream(), tools), key);
   }
 
   /** OpenAI-shaped and Anthropic bodies cap output with a top-level member; Gemini, Ollama and Bedrock nest it. */
