@@ -24,6 +24,7 @@ import java.nio.file.Path;
  *
  * <p>Steps (one per argument): {@code chat:MODEL[:max=N][:tools=a,b][:text=...]},
  * {@code stream:MODEL[:usage]}, {@code async:MODEL}, {@code embed:MODEL}, {@code responses:MODEL},
+ * {@code finetune:MODEL[:epochs=N|auto]}, {@code upload:PATH},
  * {@code wait:PATH} (until the file exists), {@code sleep:MS}, {@code repeat:N:STEP...}.
  * Each step prints one line: {@code #i OK detail}, {@code #i DENIED class: message} or
  * {@code #i FAIL class: message}.
@@ -67,6 +68,8 @@ public final class AiScript {
         case "async" -> asyncChat(parts);
         case "embed" -> embed(parts[1]);
         case "responses" -> responses(parts[1]);
+        case "finetune" -> fineTune(parts);
+        case "upload" -> upload(s.substring(7));
         default -> throw new IllegalArgumentException("unknown step " + s);
       };
       System.out.println("#" + i + " OK " + detail);
@@ -125,6 +128,25 @@ public final class AiScript {
     CreateEmbeddingResponse r = client.embeddings().create(EmbeddingCreateParams.builder()
         .model(model).input("the quick brown fox").build());
     return "embedding dims=" + r.data().get(0).embedding().size();
+  }
+
+  /** {@code finetune:MODEL[:epochs=N|auto]}: a fine-tuning job on base model MODEL. */
+  private String fineTune(String[] parts) {
+    var b = com.openai.models.finetuning.jobs.JobCreateParams.builder().model(parts[1]).trainingFile("file-abc123");
+    if (parts.length > 2 && parts[2].startsWith("epochs=")) {
+      var h = com.openai.models.finetuning.jobs.JobCreateParams.Hyperparameters.builder();
+      String n = parts[2].substring(7);
+      b.hyperparameters((n.equals("auto") ? h.nEpochsAuto() : h.nEpochs(Long.parseLong(n))).build());
+    }
+    var job = client.fineTuning().jobs().create(b.build());
+    return "job " + job.model() + " " + job.status();
+  }
+
+  /** {@code upload:PATH}: uploads a training file. */
+  private String upload(String path) {
+    var f = client.files().create(com.openai.models.files.FileCreateParams.builder().file(Path.of(path))
+        .purpose(com.openai.models.files.FilePurpose.FINE_TUNE).build());
+    return "file " + f.filename() + " " + f.bytes();
   }
 
   private String responses(String model) {
