@@ -26,6 +26,7 @@ import java.nio.file.Path;
  * {@code stream:MODEL[:usage]}, {@code async:MODEL}, {@code embed:MODEL}, {@code responses:MODEL},
  * {@code streamtext:MODEL:text=...} (a streamed chat with that user text), {@code embedtext:MODEL:text=...},
  * {@code chatescaped:MODEL:text=...} (a chat whose text may spell characters as backslash-u escapes),
+ * {@code finetune:MODEL[:epochs=N|auto]}, {@code upload:PATH},
  * {@code wait:PATH} (until the file exists), {@code sleep:MS}, {@code repeat:N:STEP...}.
  * Each step prints one line: {@code #i OK detail}, {@code #i DENIED class: message} or
  * {@code #i FAIL class: message}.
@@ -76,6 +77,8 @@ public final class AiScript {
         case "streamtext" -> streamText(parts);
         case "chatescaped" -> chat(unescape(parts));
         case "embedtext" -> embedText(parts);
+        case "finetune" -> fineTune(parts);
+        case "upload" -> upload(s.substring(7));
         default -> throw new IllegalArgumentException("unknown step " + s);
       };
       System.out.println("#" + i + " OK " + detail);
@@ -191,6 +194,25 @@ public final class AiScript {
     CreateEmbeddingResponse r = client.embeddings().create(EmbeddingCreateParams.builder()
         .model(model).input("the quick brown fox").build());
     return "embedding dims=" + r.data().get(0).embedding().size();
+  }
+
+  /** {@code finetune:MODEL[:epochs=N|auto]}: a fine-tuning job on base model MODEL. */
+  private String fineTune(String[] parts) {
+    var b = com.openai.models.finetuning.jobs.JobCreateParams.builder().model(parts[1]).trainingFile("file-abc123");
+    if (parts.length > 2 && parts[2].startsWith("epochs=")) {
+      var h = com.openai.models.finetuning.jobs.JobCreateParams.Hyperparameters.builder();
+      String n = parts[2].substring(7);
+      b.hyperparameters((n.equals("auto") ? h.nEpochsAuto() : h.nEpochs(Long.parseLong(n))).build());
+    }
+    var job = client.fineTuning().jobs().create(b.build());
+    return "job " + job.model() + " " + job.status();
+  }
+
+  /** {@code upload:PATH}: uploads a training file. */
+  private String upload(String path) {
+    var f = client.files().create(com.openai.models.files.FileCreateParams.builder().file(Path.of(path))
+        .purpose(com.openai.models.files.FilePurpose.FINE_TUNE).build());
+    return "file " + f.filename() + " " + f.bytes();
   }
 
   private String responses(String model) {

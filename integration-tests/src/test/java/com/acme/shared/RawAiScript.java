@@ -63,8 +63,12 @@ public final class RawAiScript {
           && c.getCause() != null) {
         c = c.getCause();
       }
-      String kind = c instanceof SecurityException ? "DENIED " : "FAIL ";
-      System.out.println("#" + i + " " + kind + c.getClass().getName() + ": " + c.getMessage());
+      // An asynchronous client may hand the deny over as the cause of its own failure (OkHttp's onFailure).
+      Throwable deny = c;
+      while (deny != null && !(deny instanceof SecurityException)) deny = deny.getCause();
+      String kind = deny != null ? "DENIED " : "FAIL ";
+      String via = deny != null && deny != c ? " [cause " + deny.getClass().getName() + "]" : "";
+      System.out.println("#" + i + " " + kind + c.getClass().getName() + ": " + c.getMessage() + via);
     }
   }
 

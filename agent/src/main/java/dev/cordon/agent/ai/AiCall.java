@@ -6,6 +6,8 @@ import dev.cordon.agent.redact.CallRedaction;
 import java.io.InputStream;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Set;
+import dev.cordon.CordonAccessDeniedException;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
@@ -20,17 +22,26 @@ public final class AiCall {
   private final boolean streaming;
   private final CallRedaction redaction;
   private final Map<String, Long> promptRedactions;
+  private final ToolLimit tools;
+
+  /**
+   * The allowing rules' {@code limits.tools}, to check the model's tool calls in the response
+   * against (issue 3: "blocked before the application can execute it").
+   */
+  record ToolLimit(Set<String> allowed, boolean enforce, String principal, String action, String resource, String rule) {}
 
   AiCall(AuditLog log, AuditEvent event, boolean streaming) {
-    this(log, event, streaming, null, Map.of());
+    this(log, event, streaming, null, Map.of(), null);
   }
 
-  AiCall(AuditLog log, AuditEvent event, boolean streaming, CallRedaction redaction, Map<String, Long> promptRedactions) {
+  AiCall(AuditLog log, AuditEvent event, boolean streaming, CallRedaction redaction, Map<String, Long> promptRedactions,
+      ToolLimit tools) {
     this.log = log;
     this.event = event;
     this.streaming = streaming;
     this.redaction = redaction;
     this.promptRedactions = promptRedactions;
+    this.tools = tools;
     PendingCalls.add(this);
   }
 
@@ -59,6 +70,39 @@ public final class AiCall {
 
   public boolean streaming() {
     return streaming;
+  }
+
+  /** Whether the response must be read whole and checked before the application sees it. */
+  public boolean checksToolCalls() {
+    return tools != null && !streaming;
+  }
+
+  /**
+   * Checks the tool calls of a complete JSON response. When the model asks for a tool outside
+   * {@code limits.tools} the audit entry becomes a deny ({@code blocked}, or {@code would_block} in
+   * monitor) naming the tool, and in enforce the deny to throw is returned; otherwise null. A body
+   * that is not JSON (an error page) calls no tool.
+   */
+  public CordonAccessDeniedException checkToolCalls(byte[] body) {
+    if (tools == null) return null;
+    String tool;
+    try {
+      tool = ToolCalls.firstOutside(body, tools.allowed());
+    } catch (java.io.IOException | RuntimeException notJson) {
+      return null;
+    }
+    if (tool == null) return null;
+    String reason = "Cordon blocked the response of " + tools.action() + " on " + tools.resource() + " for principal "
+        + tools.principal() + " under rule '" + tools.rule() + "': the model asked to call tool '" + tool
+        + "', which is not in limits.tools " + tools.allowed() + " (to allow, add '" + tool + "' to limits.tools of rule '"
+        + tools.rule() + "')";
+    synchronized (event) {
+      event.put("decision", "deny").put("outcome", tools.enforce() ? "blocked" : "would_block")
+          .put("reason", reason).put("tool", tool);
+    }
+    return tools.enforce()
+        ? new CordonAccessDeniedException(reason, tools.principal(), tools.action(), tools.resource(), tools.rule())
+        : null;
   }
 
   public void completed(int status, Usage usage) {

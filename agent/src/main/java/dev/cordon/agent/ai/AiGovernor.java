@@ -61,8 +61,11 @@ public final class AiGovernor {
     if (action == null) return Result.UNGOVERNED;
     PolicyState st = runtime.state();
     if (st == null) throw new IllegalStateException("the policy was not loaded in time");
-    WireRequest req = body != null && body.length > 0 ? JsonWire.parseRequest(body)
+    // A file upload is multipart, not JSON: it is decided on its URL (model.files names no model).
+    boolean json = body != null && looksLikeJson(body);
+    WireRequest req = json ? JsonWire.parseRequest(body)
         : new WireRequest(null, -1, null, java.util.List.of(), false, null);
+    FineTuneWire.Epochs epochs = json && action == Action.MODEL_FINE_TUNE ? FineTuneWire.read(body) : null;
     Policy policy = st.policy();
     if (caller == null) caller = st.callers() != null ? st.callers().resolve() : CallerResolver.anonymous();
     String model = req.model() != null ? req.model() : target.modelFromPath() != null ? target.modelFromPath() : "unknown";
@@ -93,6 +96,7 @@ public final class AiGovernor {
       } else {
         rule = decision.ruleId();
         String over = LimitCheck.problem(decision, req, action);
+        if (over == null && epochs != null) over = LimitCheck.epochsProblem(decision, epochs);
         if (over != null) {
           denial = "Cordon denied " + action.wireName() + " on " + resource + " for principal " + caller.principal()
               + " under rule '" + rule + "': " + over;
@@ -140,7 +144,25 @@ public final class AiGovernor {
       rewritten = JsonWire.withCap(rewritten != null ? rewritten : body, field, cap);
       event.put("cap_added", cap);
     }
-    return new Result(rewritten, new AiCall(runtime.audit(), event, req.stream(), red.call(), red.promptCounts()), key);
+    long maxEpochs = decision.limits().maxEpochs();
+    if (epochs != null && epochs.value() >= 0) event.put("n_epochs", epochs.value());
+    if (epochs != null && maxEpochs >= 0 && epochs.value() == FineTuneWire.ABSENT && !epochs.hasHyperparameters()
+        && mode == Mode.ENFORCE) {
+      // Spec 5's rule for output caps, applied to epochs: a job that sets none gets the limit.
+      rewritten = FineTuneWire.withEpochs(body, maxEpochs);
+      event.put("n_epochs_added", maxEpochs);
+    }
+    AiCall.ToolLimit tools = decision.limits().tools() == null ? null : new AiCall.ToolLimit(decision.limits().tools(),
+        mode == Mode.ENFORCE, caller.principal(), action.wireName(), resource, rule);
+    return new Result(rewritten, new AiCall(runtime.audit(), event, req.stream(), red.call(), red.promptCounts(), tools), key);
+  }
+
+  private static boolean looksLikeJson(byte[] body) {
+    for (byte b : body) {
+      if (b == ' ' || b == '\n' || b == '\r' || b == '\t') continue;
+      return b == '{';
+    }
+    return false;
   }
 
   /** OpenAI-shaped and Anthropic bodies cap output with a top-level member; Gemini, Ollama and Bedrock nest it. */

@@ -4,6 +4,7 @@ import static net.bytebuddy.matcher.ElementMatchers.isPrivate;
 import static net.bytebuddy.matcher.ElementMatchers.named;
 import static net.bytebuddy.matcher.ElementMatchers.takesArguments;
 
+import dev.cordon.agent.instrument.advice.JdkSendAdvice;
 import dev.cordon.agent.instrument.advice.JdkSendAsyncAdvice;
 import net.bytebuddy.agent.builder.AgentBuilder;
 import net.bytebuddy.asm.Advice;
@@ -18,8 +19,11 @@ final class JdkHttpClientModule implements HookModule {
         .type(named("jdk.internal.net.http.HttpClientImpl"))
         .transform((b, type, loader, module, pd) -> {
           ElementMatcher.Junction<MethodDescription> sendAsync = named("sendAsync").and(takesArguments(4)).and(isPrivate());
+          ElementMatcher.Junction<MethodDescription> send = named("send").and(takesArguments(2));
           report.expect(type, sendAsync, "sendAsync");
-          return b.visit(Advice.to(JdkSendAsyncAdvice.class).on(sendAsync));
+          report.expect(type, send, "send");
+          return b.visit(Advice.to(JdkSendAsyncAdvice.class).on(sendAsync))
+              .visit(Advice.to(JdkSendAdvice.class).on(send));
         });
   }
 }

@@ -58,7 +58,15 @@ public final class StainlessSdkHooks {
       call.failed(thrown != null ? thrown : new IllegalStateException("no response"));
       return response;
     }
-    return tap(call, StainlessHttp.of(request).responseType(), response);
+    Class<?> responseType = StainlessHttp.of(request).responseType();
+    if (!call.checksToolCalls()) return tap(call, responseType, response);
+    try {
+      return StainlessResponseGate.gate(call, responseType, response);
+    } catch (RuntimeException | Error e) {
+      throw e;
+    } catch (Throwable t) {
+      throw new java.io.UncheckedIOException(t instanceof java.io.IOException io ? io : new java.io.IOException(t));
+    }
   }
 
   @SuppressWarnings("unchecked")
@@ -78,9 +86,17 @@ public final class StainlessSdkHooks {
       }
       Object wrapped = r;
       try {
-        wrapped = tap(call, responseType, r);
+        wrapped = call.checksToolCalls() ? StainlessResponseGate.gate(call, responseType, r) : tap(call, responseType, r);
+      } catch (dev.cordon.CordonAccessDeniedException deny) {
+        out.completeExceptionally(deny);
+        return;
       } catch (Throwable e) {
         call.failed(e);
+        if (call.checksToolCalls()) {
+          // The body could not be checked: it must not reach the application unchecked.
+          out.completeExceptionally(e);
+          return;
+        }
       }
       out.complete(wrapped);
     });

@@ -40,6 +40,7 @@ public final class AiTraffic {
     if (provider == null && policy != null && policy.hasEndpoints()) {
       EndpointDef e = policy.endpoint(host, p);
       listed = e != null;
+      if (listed && e.provider() != null && !"*".equals(e.provider())) provider = e.provider();
     }
     if (provider == null && !listed) {
       provider = byPath(url, pathStart, pathEnd);

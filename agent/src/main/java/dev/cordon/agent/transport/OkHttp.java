@@ -4,6 +4,8 @@ import dev.cordon.agent.ai.AiCall;
 import dev.cordon.agent.ai.AiGovernor;
 import dev.cordon.agent.ai.AiTarget;
 import dev.cordon.agent.ai.ResponseWatch;
+import dev.cordon.agent.ai.UsageReader;
+import dev.cordon.CordonAccessDeniedException;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.util.Collections;
@@ -21,7 +23,7 @@ import java.util.WeakHashMap;
  */
 final class OkHttp {
   /** What was decided for a call between its start and its chain. */
-  private record Decided(AiTarget target, boolean covered, boolean hasToken, AiGovernor.Result result) {}
+  private record Decided(AiTarget target, boolean covered, boolean hasToken, AiGovernor.Result result, Thread starter) {}
 
   private final WireGovernor wire;
   private final Map<Object, Decided> byCall = Collections.synchronizedMap(new WeakHashMap<>());
@@ -52,7 +54,9 @@ final class OkHttp {
     byte[] body = d.result().body();
     Object toSend = body != null || d.hasToken() || d.result().key() != null
         ? api.rebuild(request, d.hasToken() ? GovernedCalls.HEADER : null, body, d.result().key()) : request;
-    return new Object[] {toSend, null, d.result().call()};
+    // state[1]: the call runs on another thread than the one that started it (enqueue): a deny from
+    // the response must then reach the application's callback as an IOException (see the advice).
+    return new Object[] {toSend, d.starter() == Thread.currentThread() ? null : Boolean.TRUE, d.result().call()};
   }
 
   /** The chain's response: its body is watched for usage; a failure completes the audit entry. */
@@ -67,6 +71,14 @@ final class OkHttp {
     int status = api.responseCode(response);
     String type = api.responseHeader(response, "Content-Type");
     boolean sse = call.streaming() || (type != null && type.contains("event-stream"));
+    if (call.checksToolCalls() && !sse) {
+      // Held back until its tool calls are checked: the application sees the body only if it passes.
+      byte[] bytes = api.readBody(response);
+      CordonAccessDeniedException deny = call.checkToolCalls(bytes);
+      call.completed(status, UsageReader.find(bytes, 0, bytes.length));
+      if (deny != null) throw deny;
+      return api.withBody(response, bytes);
+    }
     ResponseWatch watch = new ResponseWatch(sse, u -> call.completed(status, u));
     return api.watchBody(response, new OkHttpApi.BodyTap() {
       private final OutputStream sink = new OutputStream() {
@@ -106,9 +118,9 @@ final class OkHttp {
     AiTarget target = wire.classify(api.method(request), api.scheme(url), api.host(url), api.port(url), url.toString());
     if (target == null) return null;
     String token = api.header(request, GovernedCalls.HEADER);
-    if (wire.covered(target, token)) return new Decided(target, true, token != null, null);
+    if (wire.covered(target, token)) return new Decided(target, true, token != null, null, Thread.currentThread());
     byte[] body = api.readBody(request, WireGovernor.MAX_BODY);
     AiGovernor.Result result = wire.govern(target, body, body == null);
-    return new Decided(target, false, token != null, result);
+    return new Decided(target, false, token != null, result, Thread.currentThread());
   }
 }

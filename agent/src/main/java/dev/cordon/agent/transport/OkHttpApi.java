@@ -60,6 +60,8 @@ final class OkHttpApi {
   private final Method bodyContentLength;
   private final Method okioBuffer;
   private final Method createResponseBody;
+  private final Method createResponseBodyBytes;
+  private final Method bodyBytes;
   private final Class<?> sourceType;
 
   private OkHttpApi(Class<?> requestType) {
@@ -112,6 +114,8 @@ final class OkHttpApi {
       bodyContentLength = responseBodyType.getMethod("contentLength");
       okioBuffer = okio.getMethod("buffer", sourceType);
       createResponseBody = responseBodyType.getMethod("create", bufferedSourceType, mediaType, long.class);
+      createResponseBodyBytes = responseBodyType.getMethod("create", byte[].class, mediaType);
+      bodyBytes = responseBodyType.getMethod("bytes");
     } catch (ReflectiveOperationException e) {
       throw new IllegalStateException("unsupported OkHttp/Okio version around " + requestType.getName(), e);
     }
@@ -203,6 +207,21 @@ final class OkHttpApi {
 
   String responseHeader(Object response, String name) {
     return (String) call(responseHeader, response, name);
+  }
+
+  /** Reads the whole response body (and closes it). */
+  byte[] readBody(Object response) {
+    Object b = call(responseBody, response);
+    return b == null ? new byte[0] : (byte[]) call(bodyBytes, b);
+  }
+
+  /** The response with this body (same content type) in place of its own, which is closed. */
+  Object withBody(Object response, byte[] bytes) {
+    Object b = call(responseBody, response);
+    Object type = b == null ? null : call(bodyContentType, b);
+    Object builder = call(responseNewBuilder, response);
+    call(responseBuilderBody, builder, call(createResponseBodyBytes, null, bytes, type));
+    return call(responseBuilderBuild, builder);
   }
 
   /** The response with its body passed through {@code tap}, which sees every byte read, in order. */

@@ -3,7 +3,9 @@ package dev.cordon.agent.transport;
 import dev.cordon.agent.ai.AiCall;
 import dev.cordon.agent.ai.AiGovernor;
 import dev.cordon.agent.ai.AiTarget;
+import dev.cordon.agent.ai.UsageReader;
 import dev.cordon.agent.ai.UsageTap;
+import dev.cordon.CordonAccessDeniedException;
 import dev.cordon.agent.credentials.ScopedKey;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -95,6 +97,25 @@ final class UrlConnection {
     int status = c.getResponseCode();
     String type = c.getContentType();
     boolean sse = call.streaming() || (type != null && type.contains("event-stream"));
+    if (call.checksToolCalls() && !sse) return checked(connection, call, in, status);
     return new UsageTap(in, sse, u -> call.completed(status, u));
+  }
+
+  /** A response read whole and checked once per connection; every later getInputStream gets the same verdict. */
+  private record Checked(byte[] body, CordonAccessDeniedException deny) {}
+
+  private final Map<Object, Checked> checked = Collections.synchronizedMap(new WeakHashMap<>());
+
+  private Object checked(Object connection, AiCall call, InputStream in, int status) throws IOException {
+    Checked v = checked.get(connection);
+    if (v == null) {
+      byte[] bytes = in.readAllBytes();
+      CordonAccessDeniedException deny = call.checkToolCalls(bytes);
+      call.completed(status, UsageReader.find(bytes, 0, bytes.length));
+      v = new Checked(bytes, deny);
+      checked.put(connection, v);
+    }
+    if (v.deny() != null) throw v.deny();
+    return new java.io.ByteArrayInputStream(v.body());
   }
 }

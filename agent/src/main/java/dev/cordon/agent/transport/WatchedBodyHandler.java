@@ -27,7 +27,95 @@ final class WatchedBodyHandler<T> implements HttpResponse.BodyHandler<T> {
     boolean sse = call.streaming()
         || info.headers().firstValue("content-type").map(v -> v.contains("event-stream")).orElse(false);
     int status = info.statusCode();
+    if (call.checksToolCalls() && !sse) return new Gated<>(inner, call, status);
     return new Watched<>(inner, new ResponseWatch(sse, u -> call.completed(status, u)), call);
+  }
+
+  /**
+   * Holds the whole (non-streamed) body back from the application's subscriber until its tool calls
+   * are checked; then hands it over as one item, or fails it with the deny.
+   */
+  private static final class Gated<T> implements HttpResponse.BodySubscriber<T> {
+    private final HttpResponse.BodySubscriber<T> inner;
+    private final AiCall call;
+    private final int status;
+    private final java.io.ByteArrayOutputStream body = new java.io.ByteArrayOutputStream();
+    private Flow.Subscription upstream;
+    private long demand;
+    private boolean complete;
+    private boolean delivered;
+
+    Gated(HttpResponse.BodySubscriber<T> inner, AiCall call, int status) {
+      this.inner = inner;
+      this.call = call;
+      this.status = status;
+    }
+
+    @Override
+    public CompletionStage<T> getBody() {
+      return inner.getBody();
+    }
+
+    @Override
+    public void onSubscribe(Flow.Subscription subscription) {
+      upstream = subscription;
+      inner.onSubscribe(new Flow.Subscription() {
+        @Override
+        public void request(long n) {
+          synchronized (Gated.this) {
+            demand += n;
+          }
+          deliverIfReady();
+        }
+
+        @Override
+        public void cancel() {
+          upstream.cancel();
+        }
+      });
+      subscription.request(Long.MAX_VALUE);
+    }
+
+    @Override
+    public void onNext(List<ByteBuffer> item) {
+      for (ByteBuffer b : item) {
+        ByteBuffer d = b.duplicate();
+        byte[] chunk = new byte[d.remaining()];
+        d.get(chunk);
+        body.writeBytes(chunk);
+      }
+    }
+
+    @Override
+    public void onError(Throwable throwable) {
+      call.failed(throwable);
+      inner.onError(throwable);
+    }
+
+    @Override
+    public void onComplete() {
+      synchronized (this) {
+        complete = true;
+      }
+      deliverIfReady();
+    }
+
+    private void deliverIfReady() {
+      byte[] bytes;
+      synchronized (this) {
+        if (!complete || delivered || demand <= 0) return;
+        delivered = true;
+        bytes = body.toByteArray();
+      }
+      dev.cordon.CordonAccessDeniedException deny = call.checkToolCalls(bytes);
+      call.completed(status, dev.cordon.agent.ai.UsageReader.find(bytes, 0, bytes.length));
+      if (deny != null) {
+        inner.onError(deny);
+        return;
+      }
+      if (bytes.length > 0) inner.onNext(List.of(ByteBuffer.wrap(bytes)));
+      inner.onComplete();
+    }
   }
 
   private static final class Watched<T> implements HttpResponse.BodySubscriber<T> {
