@@ -33,13 +33,16 @@ class RobustnessTest {
     s.policy(allowMini);
     s.fake.setLatencyMillis(15); // ~4 s of calls, so the 12 reloads below land while they run
     ChildJvm child = s.jvm().start("com.acme.support.SupportMain", "parallel:4:60:chat:gpt-4o-mini");
-    for (int i = 0; i < 12; i++) {
-      Thread.sleep(300);
+    // Swap policies for as long as the calls run, starting once they do: robust to a slow start.
+    long until = System.currentTimeMillis() + 60_000;
+    while (child.alive() && s.fake.requests().isEmpty() && System.currentTimeMillis() < until) Thread.sleep(10);
+    for (int i = 0; child.alive() && System.currentTimeMillis() < until; i++) {
       switch (i % 3) {
         case 0 -> s.policy(allowNothing);
         case 1 -> s.policy("version: 1\nmode: enforce\nrules: [ {id: broken\n");
         default -> s.policy(allowMini);
       }
+      Thread.sleep(300);
     }
     ChildJvm.Result r = child.await();
     Matcher m = Pattern.compile("ok=(\\d+) denied=(\\d+) fail=(\\d+)").matcher(r.step(1));
