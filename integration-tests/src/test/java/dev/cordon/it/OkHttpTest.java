@@ -79,6 +79,17 @@ class OkHttpTest {
   }
 
   @Test
+  void governedOnJava25Too() throws Exception {
+    String java25 = "/usr/lib/jvm/temurin-25-jdk-amd64";
+    org.junit.jupiter.api.Assumptions.assumeTrue(Files.isDirectory(Paths.get(java25)));
+    ChildJvm.Result r = s.jvm().javaHome(java25).run(MAIN, "chat:gpt-4o-mini", "chat:gpt-4o", "async:gpt-4o-mini");
+    assertTrue(r.step(1).startsWith("OK gpt-4o-mini"), r.toString());
+    assertTrue(r.step(2).startsWith("DENIED dev.cordon.CordonAccessDeniedException"), r.toString());
+    assertTrue(r.step(3).startsWith("OK gpt-4o-mini"), r.toString());
+    assertEquals(2, s.fake.requests().size());
+  }
+
+  @Test
   void oneShotBodyIsDecidedOnTheUrl() throws Exception {
     ChildJvm.Result r = s.jvm().run(MAIN, "unreadable:gpt-4o-mini");
     assertTrue(r.step(1).startsWith("DENIED") && r.step(1).contains("model:openai/unknown"), r.toString());
