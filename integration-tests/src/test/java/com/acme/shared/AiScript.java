@@ -23,7 +23,7 @@ import java.nio.file.Path;
  * (com.acme.support.SupportMain or com.acme.training.TrainerMain), as in a real layered app.
  *
  * <p>Steps (one per argument): {@code chat:MODEL[:max=N][:tools=a,b][:text=...]},
- * {@code stream:MODEL[:usage]}, {@code async:MODEL}, {@code embed:MODEL}, {@code responses:MODEL},
+ * {@code stream:MODEL[:usage][:tools=a,b][:text=...]}, {@code async:MODEL}, {@code embed:MODEL}, {@code responses:MODEL},
  * {@code finetune:MODEL[:epochs=N|auto]}, {@code upload:PATH},
  * {@code wait:PATH} (until the file exists), {@code sleep:MS}, {@code repeat:N:STEP...}.
  * Each step prints one line: {@code #i OK detail}, {@code #i DENIED class: message} or
@@ -107,8 +107,9 @@ public final class AiScript {
   }
 
   private String stream(String[] parts) {
-    ChatCompletionCreateParams params = chatParams(new String[] {"chat", parts[1]});
-    if (parts.length > 2 && parts[2].equals("usage")) {
+    ChatCompletionCreateParams params = chatParams(java.util.Arrays.stream(parts).filter(p -> !p.equals("usage"))
+        .toArray(String[]::new));
+    if (java.util.Arrays.asList(parts).contains("usage")) {
       params = params.toBuilder().streamOptions(com.openai.models.chat.completions.ChatCompletionStreamOptions.builder()
           .includeUsage(true).build()).build();
     }

@@ -4,6 +4,8 @@ import dev.cordon.agent.ai.AiCall;
 import dev.cordon.agent.ai.AiGovernor;
 import dev.cordon.agent.ai.AiTarget;
 import dev.cordon.agent.ai.Usage;
+import dev.cordon.agent.ai.SseGateStream;
+import dev.cordon.agent.ai.SseToolGate;
 import dev.cordon.agent.ai.UsageTap;
 import dev.cordon.agent.transport.GovernedCalls;
 import java.io.InputStream;
@@ -115,6 +117,7 @@ public final class StainlessSdkHooks {
                 if (tapped[0] == null) {
                   int status = (Integer) invoke(m.getDeclaringClass().getMethod("statusCode"), response);
                   InputStream raw = (InputStream) invoke(m, response, args);
+                  if (call.limitsTools() && call.streaming()) raw = new SseGateStream(raw, new SseToolGate(call));
                   tapped[0] = new UsageTap(raw, call.streaming(), u -> call.completed(status, u));
                 }
                 return tapped[0];
