@@ -36,8 +36,9 @@ public final class AiScript {
 
   public AiScript() {
     String base = System.getProperty("fake.url");
-    client = OpenAIOkHttpClient.builder().baseUrl(base).apiKey("sk-test-key").maxRetries(0).build();
-    async = OpenAIOkHttpClientAsync.builder().baseUrl(base).apiKey("sk-test-key").maxRetries(0).build();
+    int retries = Integer.getInteger("ai.retries", 0);
+    client = OpenAIOkHttpClient.builder().baseUrl(base).apiKey("sk-test-key").maxRetries(retries).build();
+    async = OpenAIOkHttpClientAsync.builder().baseUrl(base).apiKey("sk-test-key").maxRetries(retries).build();
   }
 
   public void run(String[] steps) throws Exception {

@@ -98,6 +98,24 @@ class OkHttpTest {
   }
 
   @Test
+  void sdkRetriesAreNeitherDecidedNorAuditedAgain() throws Exception {
+    s.policy(OpenAiEnforceTest.POLICY);
+    try (FlakyProxy proxy = new FlakyProxy(s.fake.port(), 2)) {
+      // Each call's first attempt gets a 500; openai-java retries (sync: same thread; async: a retry timer).
+      ChildJvm.Result r = s.jvm().jvmArg("-Dfake.url=" + proxy.baseUrl()).jvmArg("-Dai.retries=2")
+          .run("com.acme.support.SupportMain", "chat:gpt-4o-mini", "async:gpt-4o-mini");
+      assertTrue(r.step(1).startsWith("OK gpt-4o-mini"), r.toString());
+      assertTrue(r.step(2).startsWith("OK async gpt-4o-mini"), r.toString());
+      assertEquals(2, proxy.failed.get(), "two attempts failed and were retried");
+      assertFalse(proxy.failedHeads.toString().toLowerCase(java.util.Locale.ROOT).contains("x-cordon-call"),
+          "the governed-call token never leaves the JVM");
+      assertEquals(2, s.fake.requests().size());
+      List<JsonNode> chats = s.audit().withAction("model.chat");
+      assertEquals(2, chats.size(), "one entry per SDK call, however many attempts: " + s.audit());
+    }
+  }
+
+  @Test
   void sdkCallsOverOkHttpAreDecidedAndAuditedOnce() throws Exception {
     s.policy(OpenAiEnforceTest.POLICY);
     ChildJvm.Result r = s.support("chat:gpt-4o-mini", "async:gpt-4o-mini", "stream:gpt-4o-mini:usage",
