@@ -23,7 +23,7 @@ import java.nio.file.Path;
  * (com.acme.support.SupportMain or com.acme.training.TrainerMain), as in a real layered app.
  *
  * <p>Steps (one per argument): {@code chat:MODEL[:max=N][:tools=a,b][:text=...]},
- * {@code stream:MODEL[:usage]}, {@code async:MODEL}, {@code embed:MODEL}, {@code responses:MODEL},
+ * {@code stream:MODEL[:usage][:tools=a,b][:text=...]}, {@code async:MODEL}, {@code embed:MODEL}, {@code responses:MODEL},
  * {@code streamtext:MODEL:text=...} (a streamed chat with that user text), {@code embedtext:MODEL:text=...},
  * {@code chatescaped:MODEL:text=...} (a chat whose text may spell characters as backslash-u escapes),
  * {@code finetune:MODEL[:epochs=N|auto]}, {@code upload:PATH},
@@ -38,8 +38,9 @@ public final class AiScript {
 
   public AiScript() {
     String base = System.getProperty("fake.url");
-    client = OpenAIOkHttpClient.builder().baseUrl(base).apiKey("sk-test-key").maxRetries(0).build();
-    async = OpenAIOkHttpClientAsync.builder().baseUrl(base).apiKey("sk-test-key").maxRetries(0).build();
+    int retries = Integer.getInteger("ai.retries", 0);
+    client = OpenAIOkHttpClient.builder().baseUrl(base).apiKey("sk-test-key").maxRetries(retries).build();
+    async = OpenAIOkHttpClientAsync.builder().baseUrl(base).apiKey("sk-test-key").maxRetries(retries).build();
   }
 
   public void run(String[] steps) throws Exception {
@@ -144,8 +145,9 @@ public final class AiScript {
   }
 
   private String stream(String[] parts) {
-    ChatCompletionCreateParams params = chatParams(new String[] {"chat", parts[1]});
-    if (parts.length > 2 && parts[2].equals("usage")) {
+    ChatCompletionCreateParams params = chatParams(java.util.Arrays.stream(parts).filter(p -> !p.equals("usage"))
+        .toArray(String[]::new));
+    if (java.util.Arrays.asList(parts).contains("usage")) {
       params = params.toBuilder().streamOptions(com.openai.models.chat.completions.ChatCompletionStreamOptions.builder()
           .includeUsage(true).build()).build();
     }

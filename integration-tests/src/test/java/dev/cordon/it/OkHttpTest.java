@@ -79,11 +79,40 @@ class OkHttpTest {
   }
 
   @Test
+  void governedOnJava25Too() throws Exception {
+    String java25 = "/usr/lib/jvm/temurin-25-jdk-amd64";
+    org.junit.jupiter.api.Assumptions.assumeTrue(Files.isDirectory(Paths.get(java25)));
+    ChildJvm.Result r = s.jvm().javaHome(java25).run(MAIN, "chat:gpt-4o-mini", "chat:gpt-4o", "async:gpt-4o-mini");
+    assertTrue(r.step(1).startsWith("OK gpt-4o-mini"), r.toString());
+    assertTrue(r.step(2).startsWith("DENIED dev.cordon.CordonAccessDeniedException"), r.toString());
+    assertTrue(r.step(3).startsWith("OK gpt-4o-mini"), r.toString());
+    assertEquals(2, s.fake.requests().size());
+  }
+
+  @Test
   void oneShotBodyIsDecidedOnTheUrl() throws Exception {
     ChildJvm.Result r = s.jvm().run(MAIN, "unreadable:gpt-4o-mini");
     assertTrue(r.step(1).startsWith("DENIED") && r.step(1).contains("model:openai/unknown"), r.toString());
     assertEquals(0, s.fake.requests().size());
     assertEquals("unread", s.audit().withAction("model.chat").get(0).path("body").asText());
+  }
+
+  @Test
+  void sdkRetriesAreNeitherDecidedNorAuditedAgain() throws Exception {
+    s.policy(OpenAiEnforceTest.POLICY);
+    try (FlakyProxy proxy = new FlakyProxy(s.fake.port(), 2)) {
+      // Each call's first attempt gets a 500; openai-java retries (sync: same thread; async: a retry timer).
+      ChildJvm.Result r = s.jvm().jvmArg("-Dfake.url=" + proxy.baseUrl()).jvmArg("-Dai.retries=2")
+          .run("com.acme.support.SupportMain", "chat:gpt-4o-mini", "async:gpt-4o-mini");
+      assertTrue(r.step(1).startsWith("OK gpt-4o-mini"), r.toString());
+      assertTrue(r.step(2).startsWith("OK async gpt-4o-mini"), r.toString());
+      assertEquals(2, proxy.failed.get(), "two attempts failed and were retried");
+      assertFalse(proxy.failedHeads.toString().toLowerCase(java.util.Locale.ROOT).contains("x-cordon-call"),
+          "the governed-call token never leaves the JVM");
+      assertEquals(2, s.fake.requests().size());
+      List<JsonNode> chats = s.audit().withAction("model.chat");
+      assertEquals(2, chats.size(), "one entry per SDK call, however many attempts: " + s.audit());
+    }
   }
 
   @Test

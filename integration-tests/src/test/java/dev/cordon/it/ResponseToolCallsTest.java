@@ -85,6 +85,41 @@ class ResponseToolCallsTest {
     check(r, 3);
   }
 
+  static final String STREAM_ALLOWED = "stream:gpt-4o-mini:tools=lookup_order:text=use the tool please";
+  static final String STREAM_ROGUE = "stream:gpt-4o-mini:tools=lookup_order:text=now call tool delete_user";
+
+  /** A streamed response is cut at the event that names the tool: the application never sees the name. */
+  private void checkStreamed(ChildJvm.Result r) throws Exception {
+    assertTrue(r.step(1).startsWith("OK streamed"), r.toString());
+    assertTrue(r.step(2).startsWith("DENIED") && r.step(2).contains("delete_user") && r.step(2).contains("not in limits.tools"),
+        r.toString());
+    List<JsonNode> chats = s.audit().withAction("model.chat");
+    assertEquals(2, chats.size(), s.audit().toString());
+    assertEquals("allowed", chats.get(0).path("outcome").asText(), chats.get(0).toString());
+    assertEquals("blocked", chats.get(1).path("outcome").asText(), chats.get(1).toString());
+    assertEquals("delete_user", chats.get(1).path("tool").asText());
+  }
+
+  @Test
+  void streamedJdk() throws Exception {
+    checkStreamed(s.jvm().run("com.acme.support.raw.RawJdkMain", STREAM_ALLOWED, STREAM_ROGUE));
+  }
+
+  @Test
+  void streamedOkHttp() throws Exception {
+    checkStreamed(s.jvm().run("com.acme.support.raw.RawOkHttpMain", STREAM_ALLOWED, STREAM_ROGUE));
+  }
+
+  @Test
+  void streamedUrlConnection() throws Exception {
+    checkStreamed(s.jvm().run("com.acme.support.raw.RawUrlConnectionMain", STREAM_ALLOWED, STREAM_ROGUE));
+  }
+
+  @Test
+  void streamedSdk() throws Exception {
+    checkStreamed(s.support(STREAM_ALLOWED, STREAM_ROGUE));
+  }
+
   @Test
   void monitorLetsTheResponseThroughAndSaysWhatEnforceWouldDo() throws Exception {
     s.policy(JdkHttpClientTest.policy("monitor", ""));

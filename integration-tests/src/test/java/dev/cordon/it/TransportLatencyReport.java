@@ -21,7 +21,8 @@ class TransportLatencyReport {
     System.setProperty("sun.net.httpserver.nodelay", "true");
   }
 
-  static final Pattern P50 = Pattern.compile("p50_us=([0-9.]+) p90_us=([0-9.]+) mean_us=([0-9.]+)");
+  static final Pattern P50 = Pattern.compile(
+      "p50_us=([0-9.]+) p90_us=([0-9.]+) mean_us=([0-9.]+) cpu_us_per_call=([0-9.]+) caller_alloc_bytes_per_call=([0-9.]+)");
 
   @Test
   void report() throws Exception {
@@ -35,15 +36,17 @@ class TransportLatencyReport {
       s.policy(JdkHttpClientTest.policy("enforce", ""));
       for (String client : List.of("jdk", "okhttp")) {
         for (String kind : List.of("ai", "plain")) {
-          double[] base = new double[3];
-          double[] agent = new double[3];
+          double[] base = new double[5];
+          double[] agent = new double[5];
           for (int r = 0; r < rounds; r++) {
             add(base, run(s.jvm().noAgent(), client, kind, warmup, n));
             add(agent, run(s.jvm(), client, kind, warmup, n));
           }
-          lines.add(String.format("%-6s %-5s p50 %8.1f us -> %8.1f us (+%6.1f us, x%.3f)   p90 %8.1f -> %8.1f   mean %8.1f -> %8.1f",
+          lines.add(String.format("%-6s %-5s p50 %7.1f -> %7.1f us (%+6.1f us, x%.3f)  p90 %7.1f -> %7.1f  "
+                  + "cpu/call %6.1f -> %6.1f us (%+6.1f)  caller alloc/call %6.0f -> %6.0f B",
               client, kind, base[0] / rounds, agent[0] / rounds, (agent[0] - base[0]) / rounds, agent[0] / base[0],
-              base[1] / rounds, agent[1] / rounds, base[2] / rounds, agent[2] / rounds));
+              base[1] / rounds, agent[1] / rounds, base[3] / rounds, agent[3] / rounds, (agent[3] - base[3]) / rounds,
+              base[4] / rounds, agent[4] / rounds));
         }
       }
     }
@@ -53,13 +56,15 @@ class TransportLatencyReport {
   }
 
   private static void add(double[] acc, double[] v) {
-    for (int i = 0; i < 3; i++) acc[i] += v[i];
+    for (int i = 0; i < acc.length; i++) acc[i] += v[i];
   }
 
   private static double[] run(ChildJvm jvm, String client, String kind, int warmup, int n) throws Exception {
     ChildJvm.Result r = jvm.run("com.acme.support.raw.LatencyMain", client, kind, Integer.toString(warmup), Integer.toString(n));
     Matcher m = P50.matcher(r.stdout());
     if (!m.find()) throw new AssertionError(r.toString());
-    return new double[] {Double.parseDouble(m.group(1)), Double.parseDouble(m.group(2)), Double.parseDouble(m.group(3))};
+    double[] v = new double[5];
+    for (int i = 0; i < 5; i++) v[i] = Double.parseDouble(m.group(i + 1));
+    return v;
   }
 }

@@ -53,6 +53,18 @@ class UrlConnectionTest {
   }
 
   @Test
+  void governedOnJava25Too() throws Exception {
+    String java25 = "/usr/lib/jvm/temurin-25-jdk-amd64";
+    org.junit.jupiter.api.Assumptions.assumeTrue(java.nio.file.Files.isDirectory(java.nio.file.Path.of(java25)));
+    ChildJvm.Result r = s.jvm().javaHome(java25).run(MAIN, "chat:gpt-4o-mini", "chat:gpt-4o", "unreadable:gpt-4o-mini");
+    assertTrue(r.step(1).startsWith("OK gpt-4o-mini"), r.toString());
+    assertTrue(r.step(2).startsWith("DENIED dev.cordon.CordonAccessDeniedException"), r.toString());
+    assertTrue(r.step(3).startsWith("DENIED"), r.toString());
+    assertEquals(1, s.fake.requests().size());
+    assertTrue(s.fake.requests().get(0).body().contains("\"max_completion_tokens\":1024"));
+  }
+
+  @Test
   void egressAllowListAppliesToo() throws Exception {
     s.policy(JdkHttpClientTest.policy("enforce", "endpoints:\n  - { host: api.openai.com }"));
     ChildJvm.Result r = s.jvm().run(MAIN, "chat:gpt-4o-mini");

@@ -77,6 +77,11 @@ public final class AiCall {
     return tools != null && !streaming;
   }
 
+  /** Whether the allowing rules limit tools: a streamed response then goes through a {@link SseToolGate}. */
+  public boolean limitsTools() {
+    return tools != null;
+  }
+
   /**
    * Checks the tool calls of a complete JSON response. When the model asks for a tool outside
    * {@code limits.tools} the audit entry becomes a deny ({@code blocked}, or {@code would_block} in

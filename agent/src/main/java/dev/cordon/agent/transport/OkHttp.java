@@ -4,10 +4,10 @@ import dev.cordon.agent.ai.AiCall;
 import dev.cordon.agent.ai.AiGovernor;
 import dev.cordon.agent.ai.AiTarget;
 import dev.cordon.agent.ai.ResponseWatch;
+import dev.cordon.agent.ai.SseToolGate;
 import dev.cordon.agent.ai.UsageReader;
 import dev.cordon.CordonAccessDeniedException;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.util.Collections;
 import java.util.Map;
 import java.util.WeakHashMap;
@@ -80,29 +80,25 @@ final class OkHttp {
       return api.withBody(response, bytes);
     }
     ResponseWatch watch = new ResponseWatch(sse, u -> call.completed(status, u));
+    SseToolGate gate = sse && call.limitsTools() ? new SseToolGate(call) : null;
     return api.watchBody(response, new OkHttpApi.BodyTap() {
-      private final OutputStream sink = new OutputStream() {
-        @Override
-        public void write(int b) {
-          watch.accept(new byte[] {(byte) b}, 0, 1);
-        }
-
-        @Override
-        public void write(byte[] b, int off, int len) {
-          watch.accept(b, off, len);
-        }
-      };
-
       @Override
-      public OutputStream sink() {
-        return sink;
+      public byte[] pass(byte[] chunk) {
+        byte[] out = gate == null ? chunk : gate.accept(chunk, 0, chunk.length);
+        watch.accept(out, 0, out.length);
+        return out;
       }
 
       @Override
-      public void seen() {}
+      public byte[] end() {
+        byte[] rest = gate == null ? new byte[0] : gate.finish();
+        watch.accept(rest, 0, rest.length);
+        watch.finish();
+        return rest;
+      }
 
       @Override
-      public void end() {
+      public void closed() {
         watch.finish();
       }
     });

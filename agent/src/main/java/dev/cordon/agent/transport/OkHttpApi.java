@@ -1,7 +1,6 @@
 package dev.cordon.agent.transport;
 
 import dev.cordon.agent.credentials.ScopedKey;
-import java.io.OutputStream;
 import java.lang.invoke.MethodHandle;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.MethodType;
@@ -48,7 +47,8 @@ final class OkHttpApi {
   private final Class<?> bufferType;
   private final Method bufferReadByteArray;
   private final Method bufferSize;
-  private final Method bufferCopyTo;
+  private final Method bufferWrite;
+  private final java.lang.reflect.Constructor<?> bufferConstructor;
   private final Method responseBody;
   private final Method responseCode;
   private final Method responseHeader;
@@ -101,7 +101,8 @@ final class OkHttpApi {
       createRequestBody = requestBodyType.getMethod("create", byte[].class, mediaType);
       bufferReadByteArray = bufferType.getMethod("readByteArray");
       bufferSize = bufferType.getMethod("size");
-      bufferCopyTo = bufferType.getMethod("copyTo", OutputStream.class, long.class, long.class);
+      bufferWrite = bufferType.getMethod("write", byte[].class);
+      bufferConstructor = bufferType.getConstructor();
 
       responseBody = responseType.getMethod("body");
       responseCode = responseType.getMethod("code");
@@ -224,7 +225,11 @@ final class OkHttpApi {
     return call(responseBuilderBuild, builder);
   }
 
-  /** The response with its body passed through {@code tap}, which sees every byte read, in order. */
+  /**
+   * The response with its body read through {@code tap}: every chunk read from the network goes to
+   * {@link BodyTap#pass}, and the application gets what that returns (the same bytes, or fewer while
+   * a line is held back for checking; a deny thrown there reaches the application's read).
+   */
   Object watchBody(Object response, BodyTap tap) {
     Object b = call(responseBody, response);
     if (b == null) {
@@ -232,24 +237,32 @@ final class OkHttpApi {
       return response;
     }
     Object source = call(bodySource, b);
+    boolean[] ended = new boolean[1];
     Object watched = Proxy.newProxyInstance(sourceType.getClassLoader(), new Class<?>[] {sourceType},
         (proxy, m, args) -> switch (m.getName()) {
           case "read" -> {
-            long n = (Long) invoke(m, source, args);
-            if (n < 0) {
-              tap.end();
-            } else if (n > 0) {
-              long size = (Long) call(bufferSize, args[0]);
-              call(bufferCopyTo, args[0], tap.sink(), size - n, n);
-              tap.seen();
+            while (true) {
+              if (ended[0]) yield -1L;
+              Object chunkBuffer = newBuffer();
+              long n = (Long) invoke(m, source, new Object[] {chunkBuffer, args[1]});
+              byte[] out;
+              if (n < 0) {
+                ended[0] = true;
+                out = tap.end();
+                if (out.length == 0) yield -1L;
+              } else {
+                out = tap.pass((byte[]) call(bufferReadByteArray, chunkBuffer));
+                if (out.length == 0) continue;
+              }
+              call(bufferWrite, args[0], (Object) out);
+              yield (long) out.length;
             }
-            yield n;
           }
           case "close" -> {
             try {
               yield invoke(m, source, args);
             } finally {
-              tap.end();
+              tap.closed();
             }
           }
           case "hashCode" -> System.identityHashCode(proxy);
@@ -264,21 +277,21 @@ final class OkHttpApi {
     return call(responseBuilderBuild, builder);
   }
 
-  /** What {@link #watchBody} reports to. */
+  /** What {@link #watchBody} reads the body through. */
   interface BodyTap {
-    /** Receives the bytes just read. */
-    OutputStream sink();
+    /** The bytes just read; returns the bytes to hand on now (may hold some back, may throw the deny). */
+    byte[] pass(byte[] chunk);
 
-    /** Bytes were written to {@link #sink()}. */
-    void seen();
+    /** End of body: returns what is still held back. */
+    byte[] end();
 
-    /** End of body or close. */
-    void end();
+    /** The application closed the body (possibly before its end). */
+    void closed();
   }
 
   private Object newBuffer() {
     try {
-      return bufferType.getConstructor().newInstance();
+      return bufferConstructor.newInstance();
     } catch (ReflectiveOperationException e) {
       throw new IllegalStateException(e);
     }

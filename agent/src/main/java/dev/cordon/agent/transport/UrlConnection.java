@@ -3,6 +3,8 @@ package dev.cordon.agent.transport;
 import dev.cordon.agent.ai.AiCall;
 import dev.cordon.agent.ai.AiGovernor;
 import dev.cordon.agent.ai.AiTarget;
+import dev.cordon.agent.ai.SseGateStream;
+import dev.cordon.agent.ai.SseToolGate;
 import dev.cordon.agent.ai.UsageReader;
 import dev.cordon.agent.ai.UsageTap;
 import dev.cordon.CordonAccessDeniedException;
@@ -98,7 +100,8 @@ final class UrlConnection {
     String type = c.getContentType();
     boolean sse = call.streaming() || (type != null && type.contains("event-stream"));
     if (call.checksToolCalls() && !sse) return checked(connection, call, in, status);
-    return new UsageTap(in, sse, u -> call.completed(status, u));
+    InputStream checked = call.limitsTools() && sse ? new SseGateStream(in, new SseToolGate(call)) : in;
+    return new UsageTap(checked, sse, u -> call.completed(status, u));
   }
 
   /** A response read whole and checked once per connection; every later getInputStream gets the same verdict. */

@@ -2,6 +2,7 @@ package dev.cordon.agent.transport;
 
 import dev.cordon.agent.ai.AiCall;
 import dev.cordon.agent.ai.ResponseWatch;
+import dev.cordon.agent.ai.SseToolGate;
 import java.net.http.HttpResponse;
 import java.nio.ByteBuffer;
 import java.util.List;
@@ -28,7 +29,8 @@ final class WatchedBodyHandler<T> implements HttpResponse.BodyHandler<T> {
         || info.headers().firstValue("content-type").map(v -> v.contains("event-stream")).orElse(false);
     int status = info.statusCode();
     if (call.checksToolCalls() && !sse) return new Gated<>(inner, call, status);
-    return new Watched<>(inner, new ResponseWatch(sse, u -> call.completed(status, u)), call);
+    SseToolGate gate = sse && call.limitsTools() ? new SseToolGate(call) : null;
+    return new Watched<>(inner, new ResponseWatch(sse, u -> call.completed(status, u)), call, gate);
   }
 
   /**
@@ -122,11 +124,15 @@ final class WatchedBodyHandler<T> implements HttpResponse.BodyHandler<T> {
     private final HttpResponse.BodySubscriber<T> inner;
     private final ResponseWatch watch;
     private final AiCall call;
+    private final SseToolGate gate;
+    private Flow.Subscription upstream;
+    private boolean stopped;
 
-    Watched(HttpResponse.BodySubscriber<T> inner, ResponseWatch watch, AiCall call) {
+    Watched(HttpResponse.BodySubscriber<T> inner, ResponseWatch watch, AiCall call, SseToolGate gate) {
       this.inner = inner;
       this.watch = watch;
       this.call = call;
+      this.gate = gate;
     }
 
     @Override
@@ -136,23 +142,69 @@ final class WatchedBodyHandler<T> implements HttpResponse.BodyHandler<T> {
 
     @Override
     public void onSubscribe(Flow.Subscription subscription) {
+      upstream = subscription;
       inner.onSubscribe(subscription);
     }
 
     @Override
     public void onNext(List<ByteBuffer> item) {
-      for (ByteBuffer b : item) watch.accept(b);
-      inner.onNext(item);
+      if (stopped) return;
+      if (gate == null) {
+        for (ByteBuffer b : item) watch.accept(b);
+        inner.onNext(item);
+        return;
+      }
+      java.io.ByteArrayOutputStream released = new java.io.ByteArrayOutputStream();
+      try {
+        for (ByteBuffer b : item) {
+          ByteBuffer d = b.duplicate();
+          byte[] chunk = new byte[d.remaining()];
+          d.get(chunk);
+          released.writeBytes(gate.accept(chunk, 0, chunk.length));
+        }
+      } catch (dev.cordon.CordonAccessDeniedException deny) {
+        stop(deny);
+        return;
+      }
+      if (released.size() == 0) {
+        // Swallowed a partial line: ask for more on the application's behalf, its demand still stands.
+        upstream.request(1);
+        return;
+      }
+      byte[] out = released.toByteArray();
+      watch.accept(out, 0, out.length);
+      inner.onNext(List.of(ByteBuffer.wrap(out)));
+    }
+
+    private void stop(dev.cordon.CordonAccessDeniedException deny) {
+      stopped = true;
+      upstream.cancel();
+      watch.finish();
+      inner.onError(deny);
     }
 
     @Override
     public void onError(Throwable throwable) {
+      if (stopped) return;
       call.failed(throwable);
       inner.onError(throwable);
     }
 
     @Override
     public void onComplete() {
+      if (stopped) return;
+      if (gate != null) {
+        try {
+          byte[] rest = gate.finish();
+          if (rest.length > 0) {
+            watch.accept(rest, 0, rest.length);
+            inner.onNext(List.of(ByteBuffer.wrap(rest)));
+          }
+        } catch (dev.cordon.CordonAccessDeniedException deny) {
+          stop(deny);
+          return;
+        }
+      }
       watch.finish();
       inner.onComplete();
     }
