@@ -2,7 +2,10 @@ package dev.cordon.agent;
 
 import dev.cordon.agent.ai.PendingCalls;
 import dev.cordon.agent.config.AgentOptions;
+import dev.cordon.agent.config.PolicyHints;
 import dev.cordon.agent.config.PolicyLocator;
+import dev.cordon.agent.files.FileGovernor;
+import dev.cordon.agent.instrument.JdkFileHooks;
 import dev.cordon.agent.instrument.LazyTransformer;
 import dev.cordon.agent.instrument.WeaveReport;
 import dev.cordon.agent.runtime.AgentRuntime;
@@ -11,6 +14,8 @@ import dev.cordon.bootstrap.Dispatch;
 import dev.cordon.bootstrap.Guard;
 import java.lang.instrument.Instrumentation;
 import java.nio.file.Path;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 
 /**
  * The agent proper, entered from {@link dev.cordon.bootstrap.AgentLauncher} inside the private
@@ -22,21 +27,40 @@ import java.nio.file.Path;
 public final class AgentMain {
   private AgentMain() {}
 
+  private static final long FILE_HOOKS_WAIT_S = 30;
+
   public static void start(String args, Instrumentation inst, String agentJar, boolean atStartup) {
     AgentOptions options = AgentOptions.from(args);
     Path policyPath = PolicyLocator.locate(options.policy());
     AgentRuntime runtime = new AgentRuntime(options, policyPath);
-    Dispatch.install(new CordonHooks(runtime));
+    FileGovernor files = new FileGovernor(runtime, agentJar);
+    Dispatch.install(new CordonHooks(runtime, files));
     WeaveReport report = new WeaveReport(runtime);
+    CountDownLatch fileHooksSettled = new CountDownLatch(1);
+    runtime.onState(st -> {
+      files.policyChanged(st.policy());
+      // The JDK's file funnels are woven only once some policy declares file datasets.
+      if (FileGovernor.governsFiles(st.policy())) JdkFileHooks.install(inst, report);
+      fileHooksSettled.countDown();
+    });
     inst.addTransformer(new LazyTransformer(AgentMain.class.getClassLoader(), report), true);
 
     Thread init = new Thread(() -> {
       Guard.markAgentThread();
-      runtime.initialize();
+      try {
+        runtime.initialize();
+      } finally {
+        fileHooksSettled.countDown();
+      }
       LazyTransformer.retransformLoaded(inst, report);
     }, "cordon-init");
     init.setDaemon(true);
     init.start();
+    if (PolicyHints.of(policyPath).files()) {
+      // File opens cannot wait for the policy the way AI calls do (class loading goes through them),
+      // so when the policy may declare file datasets the application starts only once they are hooked.
+      awaitQuietly(fileHooksSettled);
+    }
 
     Thread shutdown = new Thread(() -> {
       Guard.markAgentThread();
@@ -45,5 +69,16 @@ public final class AgentMain {
       if (runtime.audit() != null) runtime.audit().close();
     }, "cordon-shutdown");
     Runtime.getRuntime().addShutdownHook(shutdown);
+  }
+
+  private static void awaitQuietly(CountDownLatch latch) {
+    try {
+      if (!latch.await(FILE_HOOKS_WAIT_S, TimeUnit.SECONDS)) {
+        System.err.println("[cordon] the policy took over " + FILE_HOOKS_WAIT_S
+            + " s to load; file opens before it did were not governed");
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
   }
 }

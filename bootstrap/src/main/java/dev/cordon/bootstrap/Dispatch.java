@@ -60,6 +60,80 @@ public final class Dispatch {
     }
   }
 
+  /** File access bits for {@link #fileOpen}. */
+  public static final int READ = 1;
+  public static final int WRITE = 2;
+
+  /**
+   * A file is about to be opened by {@code java.io} ({@code FileInputStream}, {@code FileOutputStream},
+   * {@code RandomAccessFile}). The first test is the agent's allocation-free "known clean" check, so
+   * the common case (a path outside every dataset) costs a hash lookup and no re-entrancy bookkeeping.
+   */
+  public static void fileOpen(String path, int access) {
+    Hooks h = hooks;
+    if (h == null || path == null || h.fileIsClean(path) || !Guard.tryEnter()) return;
+    try {
+      h.fileAccess(path, access);
+    } catch (CordonAccessDeniedException deny) {
+      throw deny;
+    } catch (Throwable t) {
+      failOrPass(h, "file.open", t, null);
+    } finally {
+      Guard.exit();
+    }
+  }
+
+  /**
+   * {@code java.io.RandomAccessFile.open(name, mode)}: mode bit 2 ({@code O_RDWR}) opens for writing
+   * as well as reading.
+   */
+  public static void fileOpenRandomAccess(String path, int mode) {
+    fileOpen(path, (mode & 2) != 0 ? READ | WRITE : READ);
+  }
+
+  /**
+   * {@code sun.nio.fs.UnixNativeDispatcher.open(UnixPath, flags, mode)}, the funnel of every NIO open
+   * (channels, streams, {@code Files.*}, copies). {@code path} is a {@code UnixPath}; its string is
+   * cached in the path after the first call. Access comes from {@code O_ACCMODE} (0 read, 1 write, 2 both).
+   */
+  public static void fileOpenNative(Object path, int flags) {
+    if (path == null) return;
+    int acc = flags & 3;
+    fileOpen(path.toString(), acc == 0 ? READ : acc == 1 ? WRITE : READ | WRITE);
+  }
+
+  /**
+   * Before a rename ({@code File.renameTo}, {@code Files.move}): both ends are written (the source
+   * disappears, the target appears). The advice calls {@link #filesChanged()} after the rename.
+   */
+  public static void fileRename(Object from, Object to) {
+    if (from != null) fileOpen(from.toString(), WRITE);
+    if (to != null) fileOpen(to.toString(), WRITE);
+  }
+
+  /**
+   * Before a hard link to {@code existing} is created: it would be an alias that no real path can see
+   * through, so it needs read access to the original and write access where the link appears.
+   */
+  public static void fileLink(Object existing, Object link) {
+    if (existing != null) fileOpen(existing.toString(), READ);
+    if (link != null) fileOpen(link.toString(), WRITE);
+  }
+
+  /** After a rename, link or symbolic link in this JVM: paths may now lead elsewhere. */
+  public static void filesChanged() {
+    Hooks h = hooks;
+    if (h != null) changed(h);
+  }
+
+  private static void changed(Hooks h) {
+    try {
+      h.filesChanged();
+    } catch (Throwable ignored) {
+      // Invalidation only drops cached answers; it cannot fail in a way that needs reporting.
+    }
+  }
+
   private static Object failOrPass(Hooks h, String where, Throwable t, Object passThrough) {
     RuntimeException toThrow;
     try {

@@ -20,6 +20,23 @@ public interface Hooks {
   Object aiResponseAsync(Object request, Object future);
 
   /**
+   * Whether opening {@code path} (as the application gave it) is known to touch no governed
+   * dataset. Called on every file open of the application, before anything else: it must not
+   * allocate, block or throw, and it answers false whenever it is not sure.
+   */
+  boolean fileIsClean(String path);
+
+  /**
+   * The slow path of a file open that {@link #fileIsClean} could not clear: resolves the real
+   * path, decides {@code access} ({@link Dispatch#READ}, {@link Dispatch#WRITE} or both) and audits.
+   * Throws {@link dev.cordon.CordonAccessDeniedException} to block.
+   */
+  void fileAccess(String path, int access);
+
+  /** A link or rename inside this JVM may have changed where paths lead: cached answers are void. */
+  void filesChanged();
+
+  /**
    * A fault other than a deny was raised inside the agent while serving {@code where}. The agent
    * audits it and returns the exception to throw (fail closed) or null (fail open).
    */

@@ -8,6 +8,7 @@ final class HookModules {
 
   static List<HookModule> all() {
     return List.of(
-        new StainlessSdkModule());
+        new StainlessSdkModule(),
+        new JdkFilesModule());
   }
 }

@@ -1,6 +1,7 @@
 package dev.cordon.agent.runtime;
 
 import dev.cordon.agent.ai.AiGovernor;
+import dev.cordon.agent.files.FileGovernor;
 import dev.cordon.agent.sdk.StainlessSdkHooks;
 import dev.cordon.bootstrap.Hooks;
 
@@ -8,10 +9,12 @@ import dev.cordon.bootstrap.Hooks;
 public final class CordonHooks implements Hooks {
   private final AiGovernor governor;
   private final StainlessSdkHooks stainless;
+  private final FileGovernor files;
 
-  public CordonHooks(AgentRuntime runtime) {
+  public CordonHooks(AgentRuntime runtime, FileGovernor files) {
     this.governor = new AiGovernor(runtime);
     this.stainless = new StainlessSdkHooks(governor);
+    this.files = files;
   }
 
   @Override
@@ -31,6 +34,21 @@ public final class CordonHooks implements Hooks {
   @Override
   public Object aiResponseAsync(Object request, Object future) {
     return stainless.responseAsync(request, future);
+  }
+
+  @Override
+  public boolean fileIsClean(String path) {
+    return files.isClean(path);
+  }
+
+  @Override
+  public void fileAccess(String path, int access) {
+    files.access(path, access);
+  }
+
+  @Override
+  public void filesChanged() {
+    files.changed();
   }
 
   @Override
