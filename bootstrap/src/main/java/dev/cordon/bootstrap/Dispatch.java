@@ -63,6 +63,8 @@ public final class Dispatch {
   /** File access bits for {@link #fileOpen}. */
   public static final int READ = 1;
   public static final int WRITE = 2;
+  /** With READ or WRITE: the last name is the entry itself, not what a symbolic link there points to. */
+  public static final int NO_FOLLOW = 4;
 
   /**
    * A file is about to be opened by {@code java.io} ({@code FileInputStream}, {@code FileOutputStream},
@@ -107,8 +109,13 @@ public final class Dispatch {
    * disappears, the target appears). The advice calls {@link #filesChanged()} after the rename.
    */
   public static void fileRename(Object from, Object to) {
-    if (from != null) fileOpen(from.toString(), WRITE);
-    if (to != null) fileOpen(to.toString(), WRITE);
+    if (from != null) fileOpen(from.toString(), WRITE | NO_FOLLOW);
+    if (to != null) fileOpen(to.toString(), WRITE | NO_FOLLOW);
+  }
+
+  /** Before {@code unlink}/{@code rmdir} ({@code Files.delete}) or {@code File.delete}: removing is writing. */
+  public static void fileDelete(Object path) {
+    if (path != null) fileOpen(path.toString(), WRITE | NO_FOLLOW);
   }
 
   /**
@@ -116,8 +123,8 @@ public final class Dispatch {
    * through, so it needs read access to the original and write access where the link appears.
    */
   public static void fileLink(Object existing, Object link) {
-    if (existing != null) fileOpen(existing.toString(), READ);
-    if (link != null) fileOpen(link.toString(), WRITE);
+    if (existing != null) fileOpen(existing.toString(), READ | NO_FOLLOW);
+    if (link != null) fileOpen(link.toString(), WRITE | NO_FOLLOW);
   }
 
   /** After a rename, link or symbolic link in this JVM: paths may now lead elsewhere. */

@@ -71,11 +71,12 @@ public final class FileGovernor {
   public void access(String given, int access) {
     View v = view;
     if (!v.governsFiles) return;
-    String real = RealPaths.resolve(given);
+    String real = RealPaths.resolve(given, (access & Dispatch.NO_FOLLOW) == 0);
     if (real == null) return; // not a valid path: the open itself fails
     DatasetRef ref = neverGoverned(real) ? null : v.policy.datasetForFile(real);
     if (ref == null) {
-      v.clean.markClean(given);
+      // A no-follow answer says nothing about where the path leads when opened: not cached.
+      if ((access & Dispatch.NO_FOLLOW) == 0) v.clean.markClean(given);
       return;
     }
     PolicyState st = runtime.state();

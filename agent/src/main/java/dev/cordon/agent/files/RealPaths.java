@@ -23,8 +23,12 @@ final class RealPaths {
   /** The JVM's working directory: relative paths are opened against it, and it cannot change. */
   private static final Path CWD = Paths.get(System.getProperty("user.dir")).toAbsolutePath();
 
-  /** The real absolute path, '/'-separated; null when the string is no valid path (the open fails anyway). */
-  static String resolve(String given) {
+  /**
+   * The real absolute path, '/'-separated; null when the string is no valid path (the open fails
+   * anyway). With {@code followLast} false the last name is not followed if it is a symbolic link
+   * (what unlink, rename and link act on), though every folder on the way is.
+   */
+  static String resolve(String given, boolean followLast) {
     Path p;
     try {
       p = Paths.get(given);
@@ -32,6 +36,12 @@ final class RealPaths {
       return null;
     }
     if (!p.isAbsolute()) p = CWD.resolve(p);
+    if (!followLast) {
+      p = p.normalize();
+      Path parent = p.getParent();
+      Path name = p.getFileName();
+      if (parent != null && name != null) return realize(parent, new int[1]).resolve(name).toString();
+    }
     return realize(p, new int[1]).toString();
   }
 

@@ -5,6 +5,7 @@ import static net.bytebuddy.matcher.ElementMatchers.named;
 import static net.bytebuddy.matcher.ElementMatchers.takesArgument;
 import static net.bytebuddy.matcher.ElementMatchers.takesArguments;
 
+import dev.cordon.agent.instrument.advice.DeleteAdvice;
 import dev.cordon.agent.instrument.advice.FileReadOpenAdvice;
 import dev.cordon.agent.instrument.advice.FileWriteOpenAdvice;
 import dev.cordon.agent.instrument.advice.HardLinkAdvice;
@@ -20,8 +21,9 @@ import net.bytebuddy.matcher.ElementMatcher;
 /**
  * The JDK's file funnels (Java 17 to 25; see the field notes): the private {@code open} methods of
  * {@code FileInputStream}, {@code FileOutputStream} and {@code RandomAccessFile}, and
- * {@code sun.nio.fs.UnixNativeDispatcher}'s {@code open}, {@code rename}, {@code link} and
- * {@code symlink}, under every public file API. These classes are loaded before {@code premain}, so
+ * {@code sun.nio.fs.UnixNativeDispatcher}'s {@code open}, {@code rename}, {@code link},
+ * {@code symlink}, {@code unlink} and {@code rmdir}, and {@code java.io.UnixFileSystem}'s
+ * {@code rename} and {@code delete}, under every public file API. These classes are loaded before {@code premain}, so
  * they are retransformed, and only when the policy declares file datasets ({@link JdkFileHooks}).
  */
 final class JdkFilesModule implements HookModule {
@@ -52,8 +54,10 @@ final class JdkFilesModule implements HookModule {
         .transform((b, type, loader, module, pd) -> {
           ElementMatcher.Junction<MethodDescription> rename = named("rename").and(takesArguments(2))
               .and(takesArgument(0, java.io.File.class));
+          ElementMatcher.Junction<MethodDescription> delete = named("delete").and(takesArguments(java.io.File.class));
           report.expect(type, rename, "rename");
-          return b.visit(Advice.to(RenameAdvice.class).on(rename));
+          report.expect(type, delete, "delete");
+          return b.visit(Advice.to(RenameAdvice.class).on(rename)).visit(Advice.to(DeleteAdvice.class).on(delete));
         })
         .type(named("sun.nio.fs.UnixNativeDispatcher"))
         .transform((b, type, loader, module, pd) -> {
@@ -64,14 +68,21 @@ final class JdkFilesModule implements HookModule {
           ElementMatcher.Junction<MethodDescription> link = named("link").and(isStatic()).and(takesArguments(2))
               .and(takesArgument(0, named(UNIX_PATH)));
           ElementMatcher.Junction<MethodDescription> symlink = named("symlink").and(isStatic()).and(takesArguments(2));
+          ElementMatcher.Junction<MethodDescription> unlink = named("unlink").and(isStatic()).and(takesArguments(1))
+              .and(takesArgument(0, named(UNIX_PATH)));
+          ElementMatcher.Junction<MethodDescription> rmdir = named("rmdir").and(isStatic()).and(takesArguments(1))
+              .and(takesArgument(0, named(UNIX_PATH)));
           report.expect(type, open, "open");
           report.expect(type, rename, "rename");
           report.expect(type, link, "link");
           report.expect(type, symlink, "symlink");
+          report.expect(type, unlink, "unlink");
+          report.expect(type, rmdir, "rmdir");
           return b.visit(Advice.to(NativeOpenAdvice.class).on(open))
               .visit(Advice.to(RenameAdvice.class).on(rename))
               .visit(Advice.to(HardLinkAdvice.class).on(link))
-              .visit(Advice.to(SymlinkAdvice.class).on(symlink));
+              .visit(Advice.to(SymlinkAdvice.class).on(symlink))
+              .visit(Advice.to(DeleteAdvice.class).on(unlink.or(rmdir)));
         });
   }
 }
