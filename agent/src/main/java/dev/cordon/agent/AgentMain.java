@@ -5,7 +5,9 @@ import dev.cordon.agent.config.AgentOptions;
 import dev.cordon.agent.config.PolicyHints;
 import dev.cordon.agent.config.PolicyLocator;
 import dev.cordon.agent.files.FileGovernor;
+import dev.cordon.agent.instrument.JdbcHooks;
 import dev.cordon.agent.instrument.JdkFileHooks;
+import dev.cordon.agent.jdbc.JdbcGovernor;
 import dev.cordon.agent.instrument.LazyTransformer;
 import dev.cordon.agent.instrument.WeaveReport;
 import dev.cordon.agent.runtime.AgentRuntime;
@@ -34,7 +36,11 @@ public final class AgentMain {
     Path policyPath = PolicyLocator.locate(options.policy());
     AgentRuntime runtime = new AgentRuntime(options, policyPath);
     FileGovernor files = new FileGovernor(runtime, agentJar);
-    Dispatch.install(new CordonHooks(runtime, files));
+    JdbcGovernor jdbc = new JdbcGovernor(runtime);
+    Dispatch.install(new CordonHooks(runtime, files, jdbc));
+    PolicyHints hints = PolicyHints.of(policyPath);
+    // JDBC drivers load after premain: with a policy that may govern a database they are woven as they load.
+    if (hints.jdbc()) JdbcHooks.enableAtStart();
     WeaveReport report = new WeaveReport(runtime);
     CountDownLatch fileHooksSettled = new CountDownLatch(1);
     runtime.onState(st -> {
@@ -42,6 +48,7 @@ public final class AgentMain {
       // The JDK's file funnels are woven only once some policy declares file datasets.
       if (FileGovernor.governsFiles(st.policy())) JdkFileHooks.install(inst, report);
       fileHooksSettled.countDown();
+      if (JdbcGovernor.governsJdbc(st.policy())) JdbcHooks.enable(inst, report, AgentMain.class.getClassLoader());
     });
     inst.addTransformer(new LazyTransformer(AgentMain.class.getClassLoader(), report), true);
 
@@ -56,7 +63,7 @@ public final class AgentMain {
     }, "cordon-init");
     init.setDaemon(true);
     init.start();
-    if (PolicyHints.of(policyPath).files()) {
+    if (hints.files()) {
       // File opens cannot wait for the policy the way AI calls do (class loading goes through them),
       // so when the policy may declare file datasets the application starts only once they are hooked.
       awaitQuietly(fileHooksSettled);
@@ -66,6 +73,7 @@ public final class AgentMain {
       Guard.markAgentThread();
       runtime.state();
       PendingCalls.flushAll();
+      JdbcGovernor.flushAll();
       if (runtime.audit() != null) runtime.audit().close();
     }, "cordon-shutdown");
     Runtime.getRuntime().addShutdownHook(shutdown);

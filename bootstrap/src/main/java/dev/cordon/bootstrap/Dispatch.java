@@ -133,6 +133,72 @@ public final class Dispatch {
     if (h != null) changed(h);
   }
 
+  /**
+   * Nesting depth of intercepted JDBC calls per thread: a pool's proxy (HikariCP) calls the driver's
+   * own method, which is intercepted too; only the outermost call decides, so each statement is
+   * decided and audited once. An int[] so that entering and leaving allocate nothing.
+   */
+  private static final ThreadLocal<int[]> JDBC_DEPTH = ThreadLocal.withInitial(() -> new int[1]);
+  /** Token for a nested JDBC call (only the depth is kept) and for an outermost call with nothing to follow up. */
+  private static final Object JDBC_NESTED = new Object();
+  private static final Object JDBC_NOTHING = new Object();
+
+  /**
+   * Before a JDBC method that carries or runs SQL. Returns a token for {@link #jdbcExit}, which the
+   * advice must call whenever this returned. A denied statement is thrown from here, before the
+   * driver sees anything: a {@code java.sql.SQLSyntaxErrorException} (SQLState 42501) made by the
+   * agent, thrown without this class having to name {@code java.sql} types (not visible to the boot
+   * loader).
+   */
+  public static Object jdbcEnter(Object self, String sql, String method) {
+    int[] depth = JDBC_DEPTH.get();
+    if (depth[0] > 0) {
+      depth[0]++;
+      return JDBC_NESTED;
+    }
+    Hooks h = hooks;
+    Object token = null;
+    if (h != null && Guard.tryEnter()) {
+      try {
+        token = h.jdbcEnter(self, sql, method);
+      } catch (CordonAccessDeniedException deny) {
+        throw deny;
+      } catch (Throwable t) {
+        failOrPass(h, "jdbc.statement", t, null);
+      } finally {
+        Guard.exit();
+      }
+    }
+    if (token instanceof Throwable denied) throw Dispatch.<RuntimeException>sneakyThrow(denied);
+    depth[0] = 1;
+    return token == null ? JDBC_NOTHING : token;
+  }
+
+  /** After a JDBC method whose {@link #jdbcEnter} returned {@code token}; returns what the method returns. */
+  public static Object jdbcExit(Object token, Object self, Object returned, Throwable thrown) {
+    if (token == null) return returned;
+    int[] depth = JDBC_DEPTH.get();
+    if (depth[0] > 0) depth[0]--;
+    if (token == JDBC_NESTED || token == JDBC_NOTHING) return returned;
+    Hooks h = hooks;
+    if (h == null || !Guard.tryEnter()) return returned;
+    try {
+      return h.jdbcExit(token, self, returned, thrown);
+    } catch (CordonAccessDeniedException deny) {
+      throw deny;
+    } catch (Throwable t) {
+      return failOrPass(h, "jdbc.result", t, returned);
+    } finally {
+      Guard.exit();
+    }
+  }
+
+  /** Throws a checked exception the compiler does not know about (the JVM does not check them). */
+  @SuppressWarnings("unchecked")
+  private static <T extends Throwable> RuntimeException sneakyThrow(Throwable t) throws T {
+    throw (T) t;
+  }
+
   private static void changed(Hooks h) {
     try {
       h.filesChanged();

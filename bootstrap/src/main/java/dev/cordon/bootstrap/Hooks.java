@@ -37,6 +37,19 @@ public interface Hooks {
   void filesChanged();
 
   /**
+   * The outermost JDBC call on this thread that carries or runs SQL ({@code method} is the
+   * intercepted method's name: {@code prepareStatement}, {@code executeQuery}, {@code addBatch}...;
+   * {@code sql} is null for the no-argument runs of a prepared statement and for {@code getResultSet}).
+   * Returns null when there is nothing to do after the call, a {@link Throwable} to throw instead
+   * of running it (a {@code java.sql.SQLException} with SQLState 42501 for a denied statement), or
+   * a token that is handed to {@link #jdbcExit}.
+   */
+  Object jdbcEnter(Object self, String sql, String method);
+
+  /** After the call {@link #jdbcEnter} returned {@code token} for; returns what the call returns (a result set may be wrapped). */
+  Object jdbcExit(Object token, Object self, Object returned, Throwable thrown);
+
+  /**
    * A fault other than a deny was raised inside the agent while serving {@code where}. The agent
    * audits it and returns the exception to throw (fail closed) or null (fail open).
    */

@@ -9,6 +9,7 @@ final class HookModules {
   static List<HookModule> all() {
     return List.of(
         new StainlessSdkModule(),
-        new JdkFilesModule());
+        new JdkFilesModule(),
+        new JdbcModule());
   }
 }

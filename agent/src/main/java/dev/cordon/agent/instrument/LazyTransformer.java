@@ -22,7 +22,11 @@ public final class LazyTransformer implements ClassFileTransformer {
 
   @Override
   public byte[] transform(ClassLoader loader, String className, Class<?> redefined, ProtectionDomain pd, byte[] bytes) {
-    if (className == null || loader == own || !Targets.isTarget(className)) return null;
+    if (className == null || loader == own) return null;
+    if (!Targets.isTarget(className)
+        && !(loader != null && Targets.jdbcEnabled() && Targets.mentionsJavaSql(bytes))) {
+      return null;
+    }
     try {
       return weaver().transform(loader, className, redefined, pd, bytes);
     } catch (Throwable t) {
