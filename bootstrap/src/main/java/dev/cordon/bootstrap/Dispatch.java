@@ -142,6 +142,12 @@ public final class Dispatch {
   /** Token for a nested JDBC call (only the depth is kept) and for an outermost call with nothing to follow up. */
   private static final Object JDBC_NESTED = new Object();
   private static final Object JDBC_NOTHING = new Object();
+  /**
+   * What the agent answers for a call on an object that is no JDBC connection or statement (a method
+   * of the same name elsewhere): it must not count as a JDBC call, or the statements it runs inside
+   * would pass as nested ones and go undecided.
+   */
+  public static final Object JDBC_IGNORED = new Object();
 
   /**
    * Before a JDBC method that carries or runs SQL. Returns a token for {@link #jdbcExit}, which the
@@ -170,13 +176,14 @@ public final class Dispatch {
       }
     }
     if (token instanceof Throwable denied) throw Dispatch.<RuntimeException>sneakyThrow(denied);
+    if (token == JDBC_IGNORED) return JDBC_IGNORED;
     depth[0] = 1;
     return token == null ? JDBC_NOTHING : token;
   }
 
   /** After a JDBC method whose {@link #jdbcEnter} returned {@code token}; returns what the method returns. */
   public static Object jdbcExit(Object token, Object self, Object returned, Throwable thrown) {
-    if (token == null) return returned;
+    if (token == null || token == JDBC_IGNORED) return returned;
     int[] depth = JDBC_DEPTH.get();
     if (depth[0] > 0) depth[0]--;
     if (token == JDBC_NESTED || token == JDBC_NOTHING) return returned;

@@ -41,8 +41,9 @@ public interface Hooks {
    * intercepted method's name: {@code prepareStatement}, {@code executeQuery}, {@code addBatch}...;
    * {@code sql} is null for the no-argument runs of a prepared statement and for {@code getResultSet}).
    * Returns null when there is nothing to do after the call, a {@link Throwable} to throw instead
-   * of running it (a {@code java.sql.SQLException} with SQLState 42501 for a denied statement), or
-   * a token that is handed to {@link #jdbcExit}.
+   * of running it (a {@code java.sql.SQLException} with SQLState 42501 for a denied statement),
+   * {@link Dispatch#JDBC_IGNORED} when {@code self} is no JDBC connection or statement, or a token
+   * that is handed to {@link #jdbcExit}.
    */
   Object jdbcEnter(Object self, String sql, String method);
 

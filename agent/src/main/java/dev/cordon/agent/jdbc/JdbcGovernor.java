@@ -7,6 +7,7 @@ import dev.cordon.agent.data.JsonLists;
 import dev.cordon.agent.principal.Caller;
 import dev.cordon.agent.runtime.AgentRuntime;
 import dev.cordon.agent.runtime.PolicyState;
+import dev.cordon.bootstrap.Dispatch;
 import dev.cordon.policy.Action;
 import dev.cordon.policy.DatasetDef;
 import dev.cordon.policy.DatasetRef;
@@ -67,6 +68,9 @@ public final class JdbcGovernor {
 
   /** See {@link dev.cordon.bootstrap.Hooks#jdbcEnter}. */
   public Object enter(Object self, String sql, String method) {
+    // Methods are woven by name and signature (a driver's statement may inherit them from a class
+    // that is no Statement itself): what counts is the object they run on.
+    if (!(self instanceof java.sql.Statement) && !(self instanceof Connection)) return Dispatch.JDBC_IGNORED;
     PolicyState st = runtime.state();
     if (st == null) throw new IllegalStateException("the policy was not loaded in time");
     Policy policy = st.policy();

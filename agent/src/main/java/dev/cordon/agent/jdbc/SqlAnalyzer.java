@@ -73,6 +73,7 @@ final class SqlAnalyzer {
     try {
       statements = parse(sql);
     } catch (Throwable t) {
+      if (SessionStatements.touchNoTable(scrubbed)) return new SqlFacts(null, List.of(), List.of(), null, scrubbed);
       // The parser's message quotes the statement (literals included): it is not passed on.
       return SqlFacts.undetermined("the SQL parser could not read it", scrubbed);
     }
