@@ -11,6 +11,10 @@ import net.sf.jsqlparser.parser.CCJSqlParser;
 import net.sf.jsqlparser.parser.CCJSqlParserUtil;
 import net.sf.jsqlparser.schema.Table;
 import net.sf.jsqlparser.statement.Commit;
+import net.sf.jsqlparser.statement.DescribeStatement;
+import net.sf.jsqlparser.statement.ShowColumnsStatement;
+import net.sf.jsqlparser.statement.ShowStatement;
+import net.sf.jsqlparser.statement.show.ShowTablesStatement;
 import net.sf.jsqlparser.statement.ExplainStatement;
 import net.sf.jsqlparser.statement.ResetStatement;
 import net.sf.jsqlparser.statement.RollbackStatement;
@@ -168,9 +172,20 @@ final class SqlAnalyzer {
       // EXPLAIN ANALYZE runs the statement: judge it as the statement itself.
       return e.getStatement() == null ? null : classify(e.getStatement(), reads, writes);
     }
+    if (st instanceof SetStatement) {
+      // MySQL's SET @x = (SELECT email FROM customers): a subquery reads like any SELECT.
+      try {
+        reads.addAll(tables(st));
+      } catch (RuntimeException e) {
+        if (st.toString().indexOf('(') >= 0) return "a SET with a subquery cannot be tied to tables";
+      }
+      return null;
+    }
     if (st instanceof Commit || st instanceof RollbackStatement || st instanceof SavepointStatement
-        || st instanceof SetStatement || st instanceof ResetStatement || st instanceof UseStatement) {
-      return null; // touches no table
+        || st instanceof SetStatement || st instanceof ResetStatement || st instanceof UseStatement
+        || st instanceof ShowStatement || st instanceof ShowColumnsStatement || st instanceof DescribeStatement
+        || st instanceof ShowTablesStatement) {
+      return null; // touches no table's data (settings, transactions, schema information)
     }
     return st.getClass().getSimpleName().replace("Statement", "") + " statements cannot be tied to tables";
   }
