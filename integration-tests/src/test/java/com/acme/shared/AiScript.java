@@ -23,7 +23,10 @@ import java.nio.file.Path;
  * (com.acme.support.SupportMain or com.acme.training.TrainerMain), as in a real layered app.
  *
  * <p>Steps (one per argument): {@code chat:MODEL[:max=N][:tools=a,b][:text=...]},
- * {@code stream:MODEL[:usage]}, {@code async:MODEL}, {@code embed:MODEL}, {@code responses:MODEL},
+ * {@code stream:MODEL[:usage][:tools=a,b][:text=...]}, {@code async:MODEL}, {@code embed:MODEL}, {@code responses:MODEL},
+ * {@code streamtext:MODEL:text=...} (a streamed chat with that user text), {@code embedtext:MODEL:text=...},
+ * {@code chatescaped:MODEL:text=...} (a chat whose text may spell characters as backslash-u escapes),
+ * {@code finetune:MODEL[:epochs=N|auto]}, {@code upload:PATH},
  * {@code wait:PATH} (until the file exists), {@code sleep:MS}, {@code repeat:N:STEP...}.
  * Each step prints one line: {@code #i OK detail}, {@code #i DENIED class: message} or
  * {@code #i FAIL class: message}.
@@ -35,8 +38,9 @@ public final class AiScript {
 
   public AiScript() {
     String base = System.getProperty("fake.url");
-    client = OpenAIOkHttpClient.builder().baseUrl(base).apiKey("sk-test-key").maxRetries(0).build();
-    async = OpenAIOkHttpClientAsync.builder().baseUrl(base).apiKey("sk-test-key").maxRetries(0).build();
+    int retries = Integer.getInteger("ai.retries", 0);
+    client = OpenAIOkHttpClient.builder().baseUrl(base).apiKey("sk-test-key").maxRetries(retries).build();
+    async = OpenAIOkHttpClientAsync.builder().baseUrl(base).apiKey("sk-test-key").maxRetries(retries).build();
   }
 
   public void run(String[] steps) throws Exception {
@@ -57,6 +61,10 @@ public final class AiScript {
         Thread.sleep(Long.parseLong(parts[1]));
         return;
       }
+      case "parallel" -> {
+        parallel(Integer.parseInt(parts[1]), Integer.parseInt(parts[2]), s.substring(s.indexOf(parts[3], 9)));
+        return;
+      }
       default -> { }
     }
     int i = ++step;
@@ -67,6 +75,11 @@ public final class AiScript {
         case "async" -> asyncChat(parts);
         case "embed" -> embed(parts[1]);
         case "responses" -> responses(parts[1]);
+        case "streamtext" -> streamText(parts);
+        case "chatescaped" -> chat(unescape(parts));
+        case "embedtext" -> embedText(parts);
+        case "finetune" -> fineTune(parts);
+        case "upload" -> upload(s.substring(7));
         default -> throw new IllegalArgumentException("unknown step " + s);
       };
       System.out.println("#" + i + " OK " + detail);
@@ -81,12 +94,40 @@ public final class AiScript {
     }
   }
 
+  /** {@code parallel:THREADS:COUNT:STEP}: each thread runs STEP COUNT times; prints one summary line. */
+  private void parallel(int threads, int count, String step) throws Exception {
+    int i = ++this.step;
+    java.util.concurrent.atomic.AtomicInteger ok = new java.util.concurrent.atomic.AtomicInteger();
+    java.util.concurrent.atomic.AtomicInteger denied = new java.util.concurrent.atomic.AtomicInteger();
+    java.util.concurrent.ConcurrentLinkedQueue<String> failures = new java.util.concurrent.ConcurrentLinkedQueue<>();
+    Thread[] workers = new Thread[threads];
+    for (int t = 0; t < threads; t++) {
+      workers[t] = new Thread(() -> {
+        for (int k = 0; k < count; k++) {
+          try {
+            chat(step.split(":"));
+            ok.incrementAndGet();
+          } catch (SecurityException e) {
+            denied.incrementAndGet();
+          } catch (RuntimeException e) {
+            failures.add(e.toString());
+          }
+        }
+      }, "worker-" + t);
+      workers[t].start();
+    }
+    for (Thread w : workers) w.join();
+    System.out.println("#" + i + " OK ok=" + ok + " denied=" + denied + " fail=" + failures.size()
+        + (failures.isEmpty() ? "" : " first=" + failures.peek()));
+  }
+
   private ChatCompletionCreateParams chatParams(String[] parts) {
     ChatCompletionCreateParams.Builder b = ChatCompletionCreateParams.builder().model(parts[1]);
     String text = "Where is my order 1234?";
     for (int k = 2; k < parts.length; k++) {
       String p = parts[k];
       if (p.startsWith("max=")) b.maxCompletionTokens(Long.parseLong(p.substring(4)));
+      else if (p.startsWith("big=")) text = "x".repeat(Integer.parseInt(p.substring(4)));
       else if (p.startsWith("text=")) text = p.substring(5);
       else if (p.startsWith("tools=")) {
         for (String t : p.substring(6).split(",")) {
@@ -104,8 +145,9 @@ public final class AiScript {
   }
 
   private String stream(String[] parts) {
-    ChatCompletionCreateParams params = chatParams(new String[] {"chat", parts[1]});
-    if (parts.length > 2 && parts[2].equals("usage")) {
+    ChatCompletionCreateParams params = chatParams(java.util.Arrays.stream(parts).filter(p -> !p.equals("usage"))
+        .toArray(String[]::new));
+    if (java.util.Arrays.asList(parts).contains("usage")) {
       params = params.toBuilder().streamOptions(com.openai.models.chat.completions.ChatCompletionStreamOptions.builder()
           .includeUsage(true).build()).build();
     }
@@ -114,6 +156,35 @@ public final class AiScript {
       r.stream().forEach(ch -> ch.choices().forEach(c -> c.delta().content().ifPresent(sb::append)));
     }
     return "streamed " + sb;
+  }
+
+  /** Turns backslash-u escapes in a text= part into characters (command-line arguments are not always Unicode-safe). */
+  private static String[] unescape(String[] parts) {
+    String[] out = parts.clone();
+    for (int k = 2; k < out.length; k++) {
+      if (!out[k].startsWith("text=")) continue;
+      java.util.regex.Matcher m = java.util.regex.Pattern.compile("\\\\u([0-9a-fA-F]{4})").matcher(out[k]);
+      StringBuilder sb = new StringBuilder();
+      while (m.find()) m.appendReplacement(sb, String.valueOf((char) Integer.parseInt(m.group(1), 16)));
+      m.appendTail(sb);
+      out[k] = sb.toString();
+    }
+    return out;
+  }
+
+  private String streamText(String[] parts) {
+    StringBuilder sb = new StringBuilder();
+    try (StreamResponse<ChatCompletionChunk> r = client.chat().completions().createStreaming(chatParams(parts))) {
+      r.stream().forEach(ch -> ch.choices().forEach(c -> c.delta().content().ifPresent(sb::append)));
+    }
+    return "streamed " + sb;
+  }
+
+  private String embedText(String[] parts) {
+    String text = parts.length > 2 && parts[2].startsWith("text=") ? parts[2].substring(5) : "the quick brown fox";
+    CreateEmbeddingResponse r = client.embeddings().create(EmbeddingCreateParams.builder()
+        .model(parts[1]).input(text).build());
+    return "embedding dims=" + r.data().get(0).embedding().size();
   }
 
   private String asyncChat(String[] parts) throws Exception {
@@ -125,6 +196,25 @@ public final class AiScript {
     CreateEmbeddingResponse r = client.embeddings().create(EmbeddingCreateParams.builder()
         .model(model).input("the quick brown fox").build());
     return "embedding dims=" + r.data().get(0).embedding().size();
+  }
+
+  /** {@code finetune:MODEL[:epochs=N|auto]}: a fine-tuning job on base model MODEL. */
+  private String fineTune(String[] parts) {
+    var b = com.openai.models.finetuning.jobs.JobCreateParams.builder().model(parts[1]).trainingFile("file-abc123");
+    if (parts.length > 2 && parts[2].startsWith("epochs=")) {
+      var h = com.openai.models.finetuning.jobs.JobCreateParams.Hyperparameters.builder();
+      String n = parts[2].substring(7);
+      b.hyperparameters((n.equals("auto") ? h.nEpochsAuto() : h.nEpochs(Long.parseLong(n))).build());
+    }
+    var job = client.fineTuning().jobs().create(b.build());
+    return "job " + job.model() + " " + job.status();
+  }
+
+  /** {@code upload:PATH}: uploads a training file. */
+  private String upload(String path) {
+    var f = client.files().create(com.openai.models.files.FileCreateParams.builder().file(Path.of(path))
+        .purpose(com.openai.models.files.FilePurpose.FINE_TUNE).build());
+    return "file " + f.filename() + " " + f.bytes();
   }
 
   private String responses(String model) {

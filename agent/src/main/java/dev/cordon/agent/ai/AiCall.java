@@ -2,8 +2,12 @@ package dev.cordon.agent.ai;
 
 import dev.cordon.agent.audit.AuditEvent;
 import dev.cordon.agent.audit.AuditLog;
+import dev.cordon.agent.redact.CallRedaction;
+import java.io.InputStream;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Set;
+import dev.cordon.CordonAccessDeniedException;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
@@ -16,21 +20,100 @@ public final class AiCall {
   private final AuditEvent event;
   private final AtomicBoolean written = new AtomicBoolean();
   private final boolean streaming;
+  private final CallRedaction redaction;
+  private final Map<String, Long> promptRedactions;
+  private final ToolLimit tools;
+
+  /**
+   * The allowing rules' {@code limits.tools}, to check the model's tool calls in the response
+   * against (issue 3: "blocked before the application can execute it").
+   */
+  record ToolLimit(Set<String> allowed, boolean enforce, String principal, String action, String resource, String rule) {}
 
   AiCall(AuditLog log, AuditEvent event, boolean streaming) {
+    this(log, event, streaming, null, Map.of(), null);
+  }
+
+  AiCall(AuditLog log, AuditEvent event, boolean streaming, CallRedaction redaction, Map<String, Long> promptRedactions,
+      ToolLimit tools) {
     this.log = log;
     this.event = event;
     this.streaming = streaming;
+    this.redaction = redaction;
+    this.promptRedactions = promptRedactions;
+    this.tools = tools;
     PendingCalls.add(this);
+  }
+
+  /**
+   * The response body as the application must read it: output redaction and pseudonym restoring
+   * applied (when the rule asks for them), and token usage read on the way, completing this call
+   * when the body has been read to the end or closed. Every client adapter wraps its response
+   * body with this.
+   */
+  public InputStream responseBody(InputStream raw, int status) {
+    InputStream body = redaction != null && redaction.active() ? redaction.wrap(raw, streaming) : raw;
+    return new UsageTap(body, streaming, u -> completed(status, u));
+  }
+
+  /** Output redaction counts join the prompt's in the audit entry, and may change its outcome. */
+  private void addOutputRedactions() {
+    if (redaction == null) return;
+    Map<String, Long> out = redaction.counts().toMap();
+    if (out.isEmpty()) return;
+    Map<String, Long> total = new LinkedHashMap<>(promptRedactions);
+    out.forEach((k, v) -> total.merge(k, v, Long::sum));
+    event.putObject("redactions", total);
+    event.putObject("output_redactions", out);
+    if ("allowed".equals(event.get("outcome"))) event.put("outcome", redaction.enforce() ? "redacted" : "would_redact");
   }
 
   public boolean streaming() {
     return streaming;
   }
 
+  /** Whether the response must be read whole and checked before the application sees it. */
+  public boolean checksToolCalls() {
+    return tools != null && !streaming;
+  }
+
+  /** Whether the allowing rules limit tools: a streamed response then goes through a {@link SseToolGate}. */
+  public boolean limitsTools() {
+    return tools != null;
+  }
+
+  /**
+   * Checks the tool calls of a complete JSON response. When the model asks for a tool outside
+   * {@code limits.tools} the audit entry becomes a deny ({@code blocked}, or {@code would_block} in
+   * monitor) naming the tool, and in enforce the deny to throw is returned; otherwise null. A body
+   * that is not JSON (an error page) calls no tool.
+   */
+  public CordonAccessDeniedException checkToolCalls(byte[] body) {
+    if (tools == null) return null;
+    String tool;
+    try {
+      tool = ToolCalls.firstOutside(body, tools.allowed());
+    } catch (java.io.IOException | RuntimeException notJson) {
+      return null;
+    }
+    if (tool == null) return null;
+    String reason = "Cordon blocked the response of " + tools.action() + " on " + tools.resource() + " for principal "
+        + tools.principal() + " under rule '" + tools.rule() + "': the model asked to call tool '" + tool
+        + "', which is not in limits.tools " + tools.allowed() + " (to allow, add '" + tool + "' to limits.tools of rule '"
+        + tools.rule() + "')";
+    synchronized (event) {
+      event.put("decision", "deny").put("outcome", tools.enforce() ? "blocked" : "would_block")
+          .put("reason", reason).put("tool", tool);
+    }
+    return tools.enforce()
+        ? new CordonAccessDeniedException(reason, tools.principal(), tools.action(), tools.resource(), tools.rule())
+        : null;
+  }
+
   public void completed(int status, Usage usage) {
     if (!written.compareAndSet(false, true)) return;
     PendingCalls.remove(this);
+    addOutputRedactions();
     if (status > 0) event.put("status", status);
     if (usage != null && usage.known()) {
       Map<String, Long> u = new LinkedHashMap<>();
@@ -44,6 +127,7 @@ public final class AiCall {
   public void failed(Throwable error) {
     if (!written.compareAndSet(false, true)) return;
     PendingCalls.remove(this);
+    addOutputRedactions();
     event.put("error", error.getClass().getName());
     log.append(event);
   }

@@ -2,16 +2,26 @@ package dev.cordon.agent.ai;
 
 import dev.cordon.CordonAccessDeniedException;
 import dev.cordon.agent.audit.AuditEvent;
+import dev.cordon.agent.credentials.CredentialFiles;
+import dev.cordon.agent.credentials.ScopedKey;
 import dev.cordon.agent.principal.Caller;
 import dev.cordon.agent.principal.CallerResolver;
 import dev.cordon.agent.runtime.AgentRuntime;
 import dev.cordon.agent.runtime.PolicyState;
+import dev.cordon.agent.redact.CallRedaction;
+import dev.cordon.agent.redact.PolicyRedaction;
+import dev.cordon.agent.redact.PromptRewriter;
 import dev.cordon.policy.Action;
+import dev.cordon.policy.AuditConfig;
 import dev.cordon.policy.Decision;
 import dev.cordon.policy.EndpointDef;
 import dev.cordon.policy.Mode;
 import dev.cordon.policy.Policy;
+import dev.cordon.redact.Operator;
+import dev.cordon.redact.Vault;
 import java.io.IOException;
+import java.util.Map;
+import java.util.Set;
 
 /**
  * Decides one AI request, whatever client sent it: endpoint allow-list and TLS (spec 6), the policy
@@ -26,23 +36,41 @@ public final class AiGovernor {
     this.runtime = runtime;
   }
 
-  /** What to send: a replacement body (or null to send the original) and the call to complete later. */
-  public record Result(byte[] body, AiCall call) {
-    static final Result UNGOVERNED = new Result(null, null);
+  /**
+   * What to send: a replacement body (or null to send the original), the call to complete later,
+   * and the scoped key to put on the request in place of the application's own (or null).
+   */
+  public record Result(byte[] body, AiCall call, ScopedKey key) {
+    static final Result UNGOVERNED = new Result(null, null, null);
   }
 
+  private final CredentialFiles credentials = new CredentialFiles();
+
   public Result govern(AiTarget target, byte[] body) throws IOException {
+    return govern(target, body, null, false);
+  }
+
+  /**
+   * @param caller who started the call when it was captured on another thread (an asynchronous
+   *     transport call), else null to resolve it from the current stack
+   * @param bodyUnread the transport could not read the body (a streaming or one-shot body): the
+   *     request is decided on its URL and headers alone, and the audit entry says so
+   */
+  public Result govern(AiTarget target, byte[] body, Caller caller, boolean bodyUnread) throws IOException {
     Action action = target.action();
     if (action == null) return Result.UNGOVERNED;
     PolicyState st = runtime.state();
     if (st == null) throw new IllegalStateException("the policy was not loaded in time");
-    WireRequest req = body != null && body.length > 0 ? JsonWire.parseRequest(body)
+    // A file upload is multipart, not JSON: it is decided on its URL (model.files names no model).
+    boolean json = body != null && looksLikeJson(body);
+    WireRequest req = json ? JsonWire.parseRequest(body)
         : new WireRequest(null, -1, null, java.util.List.of(), false, null);
+    FineTuneWire.Epochs epochs = json && action == Action.MODEL_FINE_TUNE ? FineTuneWire.read(body) : null;
     req = streamingByPath(req, target.path());
     Policy policy = st.policy();
-    Caller caller = st.callers() != null ? st.callers().resolve() : CallerResolver.anonymous();
-    // Gemini and Bedrock name the model in the path (a Gemini embed body may repeat it as "models/x").
-    String model = UrlTarget.modelInPath(target.path());
+    if (caller == null) caller = st.callers() != null ? st.callers().resolve() : CallerResolver.anonymous();
+    // Gemini and Bedrock name the model in the path (a Gemini embed body may repeat it as "models/x": the path wins).
+    String model = target.modelFromPath();
     if (model == null) model = req.model() != null ? req.model() : "unknown";
 
     String provider = target.provider();
@@ -53,6 +81,7 @@ public final class AiGovernor {
     String rule = null;
     String denial = null;
     Decision decision = null;
+    ScopedKey key = null;
     if (policy == null) {
       resource = "model:" + provider + "/" + model;
       denial = "Cordon denied " + action.wireName() + " on " + resource + " for principal " + caller.principal()
@@ -70,9 +99,18 @@ public final class AiGovernor {
       } else {
         rule = decision.ruleId();
         String over = LimitCheck.problem(decision, req, action);
+        if (over == null && epochs != null) over = LimitCheck.epochsProblem(decision, epochs);
         if (over != null) {
           denial = "Cordon denied " + action.wireName() + " on " + resource + " for principal " + caller.principal()
               + " under rule '" + rule + "': " + over;
+        } else if (decision.credentialId() != null) {
+          // Spec 7: a key that cannot be used (missing, older than max_age) is refused like a denied call.
+          try {
+            key = credentials.key(policy.credential(decision.credentialId()), provider);
+          } catch (CredentialFiles.Refused refused) {
+            denial = "Cordon denied " + action.wireName() + " on " + resource + " for principal " + caller.principal()
+                + " under rule '" + rule + "': " + refused.getMessage();
+          }
         }
       }
     }
@@ -82,6 +120,7 @@ public final class AiGovernor {
     if (caller.frame() != null) event.put("caller", caller.frame());
     event.put("resource", resource).put("provider", provider).put("model", model).put("endpoint", target.endpoint());
     if (req.promptSha256() != null && hashPrompts(policy)) event.put("prompt_sha256", req.promptSha256());
+    if (bodyUnread) event.put("body", "unread");
 
     if (denial != null) {
       event.put("decision", "deny").put("mode", mode.wireName());
@@ -93,17 +132,79 @@ public final class AiGovernor {
         throw new CordonAccessDeniedException(denial, caller.principal(), action.wireName(), resource, rule);
       }
       event.put("outcome", "would_block");
-      return new Result(null, new AiCall(runtime.audit(), event, req.stream()));
+      return new Result(null, new AiCall(runtime.audit(), event, req.stream()), null);
     }
 
     event.put("decision", "allow").put("outcome", "allowed").put("rule", rule).put("mode", mode.wireName());
-    byte[] rewritten = null;
+    if (key != null) event.put("key_id", key.keyId()).put("key_fingerprint", key.fingerprint());
+    Redaction red = redact(policy, decision, mode, body, event);
+    byte[] rewritten = red.body();
     long cap = decision.limits().maxOutputTokens();
     if (cap >= 0 && req.capField() == null && mode == Mode.ENFORCE && action == Action.MODEL_CHAT && body != null) {
-      rewritten = capped(provider, target.path(), body, cap);
-      if (rewritten != null) event.put("cap_added", cap);
+      byte[] withCap = capped(provider, target.path(), rewritten != null ? rewritten : body, cap);
+      if (withCap != null) {
+        rewritten = withCap;
+        event.put("cap_added", cap);
+      }
     }
-    return new Result(rewritten, new AiCall(runtime.audit(), event, req.stream()));
+    long maxEpochs = decision.limits().maxEpochs();
+    if (epochs != null && epochs.value() >= 0) event.put("n_epochs", epochs.value());
+    if (epochs != null && maxEpochs >= 0 && epochs.value() == FineTuneWire.ABSENT && !epochs.hasHyperparameters()
+        && mode == Mode.ENFORCE) {
+      // Spec 5's rule for output caps, applied to epochs: a job that sets none gets the limit.
+      rewritten = FineTuneWire.withEpochs(body, maxEpochs);
+      event.put("n_epochs_added", maxEpochs);
+    }
+    AiCall.ToolLimit tools = decision.limits().tools() == null ? null : new AiCall.ToolLimit(decision.limits().tools(),
+        mode == Mode.ENFORCE, caller.principal(), action.wireName(), resource, rule);
+    return new Result(rewritten, new AiCall(runtime.audit(), event, req.stream(), red.call(), red.promptCounts(), tools), key);
+  }
+
+  private static boolean looksLikeJson(byte[] body) {
+    for (byte b : body) {
+      if (b == ' ' || b == '\n' || b == '\r' || b == '\t') continue;
+      return b == '{';
+    }
+    return false;
+  }
+
+  private record Redaction(byte[] body, CallRedaction call, Map<String, Long> promptCounts) {
+    static final Redaction NONE = new Redaction(null, null, Map.of());
+  }
+
+  /**
+   * The rule's prompt redaction (spec 2, 8): the rewritten body in enforce mode, counts either way
+   * ({@code redacted} / {@code would_redact}), the redacted prompt text when the audit asks for it;
+   * and what the response side needs (output types, the call's pseudonym vault).
+   */
+  private static Redaction redact(Policy policy, Decision decision, Mode mode, byte[] body, AuditEvent event)
+      throws IOException {
+    Set<String> prompt = decision.promptRedactions();
+    Set<String> output = decision.outputRedactions();
+    boolean wantText = policy.audit().prompts() == AuditConfig.Prompts.REDACTED;
+    if (prompt.isEmpty() && output.isEmpty() && !wantText) return Redaction.NONE;
+    PolicyRedaction pr = PolicyRedaction.of(policy);
+    boolean enforce = mode == Mode.ENFORCE;
+    Vault vault = enforce && pr.redactor().operator() == Operator.PSEUDONYMIZE ? new Vault() : null;
+    byte[] rewritten = null;
+    Map<String, Long> counts = Map.of();
+    if (body != null && body.length > 0 && (!prompt.isEmpty() || wantText)) {
+      PromptRewriter.Result r = PromptRewriter.rewrite(body, pr.redactor(), pr.types(prompt), vault, wantText);
+      counts = r.counts().toMap();
+      if (enforce) rewritten = r.body();
+      if (!counts.isEmpty()) {
+        event.put("outcome", enforce ? "redacted" : "would_redact").putObject("redactions", counts);
+      }
+      // Never the raw prompt: the audit's copy is redacted with every type, whatever the rule lets
+      // through to the provider, and in monitor mode too.
+      if (wantText) {
+        String text = prompt.equals(pr.allTypeNames()) ? r.text()
+            : PromptRewriter.rewrite(body, pr.redactor(), pr.types(pr.allTypeNames()), null, true).text();
+        event.put("prompt", text);
+      }
+    }
+    CallRedaction call = new CallRedaction(pr.redactor(), pr.types(output), vault, enforce);
+    return new Redaction(rewritten, call.active() || !output.isEmpty() ? call : null, counts);
   }
 
   /**

@@ -40,6 +40,29 @@ public record AiTarget(String provider, String scheme, String host, int port, St
     return null;
   }
 
+  /**
+   * The model named in the path, for wire formats that put it there rather than in the body:
+   * Gemini {@code .../models/NAME:generateContent}, Bedrock {@code /model/NAME/converse}; else null.
+   */
+  public String modelFromPath() {
+    int colon = path.lastIndexOf(':');
+    int models = path.lastIndexOf("/models/");
+    if (colon > 0 && models >= 0 && colon > models + 8) return decode(path.substring(models + 8, colon));
+    if (path.startsWith("/model/")) {
+      int end = path.indexOf('/', 7);
+      if (end > 7) return decode(path.substring(7, end));
+    }
+    return null;
+  }
+
+  private static String decode(String s) {
+    try {
+      return java.net.URLDecoder.decode(s.replace("+", "%2B"), java.nio.charset.StandardCharsets.UTF_8);
+    } catch (IllegalArgumentException e) {
+      return s;
+    }
+  }
+
   /** Builds a target from a base URL plus path segments, as the Stainless SDKs hold them. */
   public static AiTarget of(String sdkProvider, String baseUrl, String path, String method) {
     java.net.URI uri = java.net.URI.create(baseUrl);

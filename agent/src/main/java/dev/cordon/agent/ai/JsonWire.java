@@ -83,13 +83,18 @@ public final class JsonWire {
 
   /** Adds {@code "field": cap} as the first member of the body's top-level object. */
   public static byte[] withCap(byte[] body, String field, long cap) {
+    return withMember(body, "\"" + field + "\":" + cap);
+  }
+
+  /** Adds one member (its JSON text, {@code "name":value}) first in the body's top-level object. */
+  static byte[] withMember(byte[] body, String memberJson) {
     int i = 0;
     while (i < body.length && Character.isWhitespace(body[i])) i++;
     if (i >= body.length || body[i] != '{') throw new IllegalArgumentException("body is not a JSON object");
     int j = i + 1;
     while (j < body.length && Character.isWhitespace(body[j])) j++;
     boolean empty = j < body.length && body[j] == '}';
-    byte[] member = ("\"" + field + "\":" + cap + (empty ? "" : ",")).getBytes(StandardCharsets.UTF_8);
+    byte[] member = (memberJson + (empty ? "" : ",")).getBytes(StandardCharsets.UTF_8);
     byte[] out = new byte[body.length + member.length];
     System.arraycopy(body, 0, out, 0, i + 1);
     System.arraycopy(member, 0, out, i + 1, member.length);

@@ -31,4 +31,20 @@ final class LimitCheck {
     }
     return null;
   }
+
+  /** {@code limits.n_epochs} against a fine-tuning job; a job with no hyper-parameters at all gets the limit added instead. */
+  static String epochsProblem(Decision decision, FineTuneWire.Epochs epochs) {
+    long max = decision.limits().maxEpochs();
+    if (max < 0) return null;
+    String rule = decision.ruleId();
+    if (epochs.value() > max) {
+      return "n_epochs " + epochs.value() + " exceeds limits.n_epochs " + max + " (to allow, raise limits.n_epochs of rule '"
+          + rule + "' to " + epochs.value() + ", or ask for at most " + max + ")";
+    }
+    if (epochs.value() == FineTuneWire.AUTO || (epochs.value() == FineTuneWire.ABSENT && epochs.hasHyperparameters())) {
+      return "the job leaves n_epochs to the provider (" + FineTuneWire.describe(epochs.value())
+          + "), which may exceed limits.n_epochs " + max + " (to allow, set n_epochs to at most " + max + ")";
+    }
+    return null;
+  }
 }

@@ -9,6 +9,11 @@ final class HookModules {
   static List<HookModule> all() {
     return List.of(
         new StainlessSdkModule(),
+        new JdkHttpClientModule(),
+        new OkHttpModule(),
+        new UrlConnectionModule(),
+        new JdkFilesModule(),
+        new JdbcModule(),
         new LangChain4jModule(),
         new GoogleGenAiModule(),
         new SpringAiModule(),

@@ -5,6 +5,9 @@ import java.lang.instrument.Instrumentation;
 import java.security.ProtectionDomain;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import dev.cordon.bootstrap.Dispatch;
 
 /**
  * The one transformer registered in {@code premain}: a name check on every class load, which wakes
@@ -13,21 +16,40 @@ import java.util.List;
 public final class LazyTransformer implements ClassFileTransformer {
   private final ClassLoader own;
   private final WeaveReport report;
+  private final Instrumentation inst;
   private volatile ClassFileTransformer weaver;
 
-  public LazyTransformer(ClassLoader own, WeaveReport report) {
+  public LazyTransformer(ClassLoader own, WeaveReport report, Instrumentation inst) {
     this.own = own;
     this.report = report;
+    this.inst = inst;
   }
 
   @Override
-  public byte[] transform(ClassLoader loader, String className, Class<?> redefined, ProtectionDomain pd, byte[] bytes) {
-    if (className == null || loader == own || !Targets.isTarget(className)) return null;
+  public byte[] transform(Module module, ClassLoader loader, String className, Class<?> redefined, ProtectionDomain pd,
+      byte[] bytes) {
+    if (className == null || loader == own) return null;
+    if (!Targets.isTarget(className)
+        && !(loader != null && Targets.jdbcEnabled() && Targets.mentionsJavaSql(bytes))) {
+      return null;
+    }
     try {
-      return weaver().transform(loader, className, redefined, pd, bytes);
+      if (module != null && module.isNamed()) readsBootClasses(module);
+      return weaver().transform(module, loader, className, redefined, pd, bytes);
     } catch (Throwable t) {
       report.failed(className.replace('/', '.'), t.toString());
       return null;
+    }
+  }
+
+  /**
+   * Advice woven into a JDK class (java.net.http, java.base) calls {@code dev.cordon.bootstrap.Dispatch},
+   * which sits in the boot loader's unnamed module: a named module must be made to read it first.
+   */
+  private void readsBootClasses(Module module) {
+    Module boot = Dispatch.class.getModule();
+    if (!module.canRead(boot)) {
+      inst.redefineModule(module, Set.of(boot), Map.of(), Map.of(), Set.of(), Map.of());
     }
   }
 

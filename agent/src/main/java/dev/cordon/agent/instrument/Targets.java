@@ -13,6 +13,75 @@ final class Targets {
   static final Set<String> STAINLESS_PREPARE = Set.of("com/openai/core/PrepareRequest", "com/anthropic/core/PrepareRequest");
   static final Set<String> STAINLESS_HTTP = Set.of("com/openai/core/http/RetryingHttpClient",
       "com/anthropic/core/http/RetryingHttpClient");
+  /** The JDK's file funnels: targets only once {@link JdkFileHooks} has been asked for them. */
+  static final Set<String> JDK_FILES = Set.of("java/io/FileInputStream", "java/io/FileOutputStream",
+      "java/io/RandomAccessFile", "java/io/UnixFileSystem", "sun/nio/fs/UnixNativeDispatcher");
+
+  private static volatile boolean jdkFiles;
+  private static volatile boolean jdbc;
+
+  static void enableJdkFiles() {
+    jdkFiles = true;
+  }
+
+  static void enableJdbc() {
+    jdbc = true;
+  }
+
+  static boolean jdbcEnabled() {
+    return jdbc;
+  }
+
+  private static final byte[] JAVA_SQL = "java/sql/".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+
+  /**
+   * Whether a class file's constant pool names a {@code java.sql} type (as a class, or as a field
+   * type): a JDBC connection or statement implementation always does (its interfaces, or the
+   * {@code SQLException} its methods declare). A walk over the pool's entries, jumping over their
+   * contents, so it costs about a nanosecond per entry and allocates nothing; only classes it
+   * accepts are shown to Byte Buddy, which then checks the real type hierarchy.
+   */
+  static boolean mentionsJavaSql(byte[] b) {
+    if (b == null || b.length < 10 || (b[0] & 0xff) != 0xCA || (b[1] & 0xff) != 0xFE) return false;
+    int count = u2(b, 8);
+    int i = 10;
+    for (int k = 1; k < count; k++) {
+      if (i >= b.length) return false;
+      switch (b[i] & 0xff) {
+        case 1 -> {
+          int len = u2(b, i + 1);
+          int s = i + 3;
+          if (startsWith(b, s, len, 0) || (len > 0 && b[s] == 'L' && startsWith(b, s, len, 1))) return true;
+          i = s + len;
+        }
+        case 3, 4, 9, 10, 11, 12, 17, 18 -> i += 5;
+        case 5, 6 -> {
+          i += 9;
+          k++;
+        }
+        case 7, 8, 16, 19, 20 -> i += 3;
+        case 15 -> i += 4;
+        default -> {
+          return false;
+        }
+      }
+    }
+    return false;
+  }
+
+  private static boolean startsWith(byte[] b, int s, int len, int skip) {
+    if (len - skip < JAVA_SQL.length || s + len > b.length) return false;
+    for (int j = 0; j < JAVA_SQL.length; j++) if (b[s + skip + j] != JAVA_SQL[j]) return false;
+    return true;
+  }
+
+  private static int u2(byte[] b, int i) {
+    return i + 1 < b.length ? ((b[i] & 0xff) << 8) | (b[i + 1] & 0xff) : 0;
+  }
+
+  static final String JDK_HTTP_CLIENT = "jdk/internal/net/http/HttpClientImpl";
+  static final String URL_CONNECTION = "sun/net/www/protocol/http/HttpURLConnection";
+  static final Set<String> OKHTTP = Set.of("okhttp3/internal/connection/RealCall", "okhttp3/internal/http/RealInterceptorChain");
 
   /** LangChain4j's HTTP client implementations live under this package (Byte Buddy checks the interface). */
   static final String LC4J_HTTP_PACKAGE = "dev.langchain4j.http.client.";
@@ -37,30 +106,33 @@ final class Targets {
   static volatile boolean executorsEnabled;
 
   static boolean isTarget(String internalName) {
+    // A switch on the first character and one fixed character keeps the common path (every class
+    // load) to two char compares; only then is a set consulted.
     if (internalName.length() < 12) return false;
-    char first = internalName.charAt(0);
-    if (first == 's') return internalName.startsWith("software/amazon/awssdk/") && (internalName.equals(AWS_INTERCEPTOR_CHAIN)
-        || BEDROCK_CLIENTS.contains(internalName));
-    if (first == 'j') {
-      // Most loads under j are the JDK's own: two char compares and a prefix keep them cheap.
-      if (internalName.charAt(4) == 'x' || internalName.charAt(2) == 'k') {
-        return (internalName.startsWith("javax/servlet/") || internalName.startsWith("jakarta/servlet/"))
-            && SERVLETS.contains(internalName);
-      }
-      return executorsEnabled && internalName.startsWith("java/util/concurrent/") && EXECUTORS.contains(internalName);
+    return switch (internalName.charAt(0)) {
+      case 'c' -> internalName.charAt(3) == '/'
+          && (STAINLESS_PREPARE.contains(internalName) || STAINLESS_HTTP.contains(internalName)
+              || GOOGLE_GENAI.contains(internalName));
+      case 'd' -> internalName.startsWith("dev/langchain4j/")
+          && (internalName.startsWith(LC4J_HTTP_PREFIX) || internalName.equals(LC4J_RETRY_POLICY));
+      case 'j' -> (internalName.charAt(3) == '/' && internalName.equals(JDK_HTTP_CLIENT))
+          || (jdkFiles && JDK_FILES.contains(internalName)) || servletOrExecutor(internalName);
+      case 'o' -> (internalName.charAt(7) == '/' && OKHTTP.contains(internalName))
+          || (internalName.charAt(3) == '/' && internalName.equals(SPRING_AI_OPENAI_API));
+      case 's' -> (internalName.charAt(3) == '/' && internalName.equals(URL_CONNECTION))
+          || (jdkFiles && JDK_FILES.contains(internalName))
+          || (internalName.startsWith("software/amazon/awssdk/")
+              && (internalName.equals(AWS_INTERCEPTOR_CHAIN) || BEDROCK_CLIENTS.contains(internalName)));
+      default -> false;
+    };
+  }
+
+  /** javax/jakarta servlets always; the JDK executors only once {@link JdkExecutors} enabled them. */
+  private static boolean servletOrExecutor(String internalName) {
+    if (internalName.charAt(4) == 'x' || internalName.charAt(2) == 'k') {
+      return (internalName.startsWith("javax/servlet/") || internalName.startsWith("jakarta/servlet/"))
+          && SERVLETS.contains(internalName);
     }
-    if (internalName.charAt(3) != '/') return false;
-    switch (first) {
-      case 'c':
-        return STAINLESS_PREPARE.contains(internalName) || STAINLESS_HTTP.contains(internalName)
-            || GOOGLE_GENAI.contains(internalName);
-      case 'd':
-        return internalName.startsWith("dev/langchain4j/")
-            && (internalName.startsWith(LC4J_HTTP_PREFIX) || internalName.equals(LC4J_RETRY_POLICY));
-      case 'o':
-        return internalName.equals(SPRING_AI_OPENAI_API);
-      default:
-        return false;
-    }
+    return executorsEnabled && internalName.startsWith("java/util/concurrent/") && EXECUTORS.contains(internalName);
   }
 }

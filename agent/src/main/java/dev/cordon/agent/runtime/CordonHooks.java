@@ -5,24 +5,32 @@ import dev.cordon.agent.sdk.BedrockHooks;
 import dev.cordon.agent.sdk.GoogleGenAiHooks;
 import dev.cordon.agent.sdk.LangChain4jHooks;
 import dev.cordon.agent.sdk.SpringAiHooks;
+import dev.cordon.agent.files.FileGovernor;
+import dev.cordon.agent.jdbc.JdbcGovernor;
 import dev.cordon.agent.sdk.StainlessSdkHooks;
+import dev.cordon.agent.transport.TransportHooks;
 import dev.cordon.bootstrap.Hooks;
 
 /** The agent's side of {@link dev.cordon.bootstrap.Dispatch}: routes each hook to the code that governs it. */
 public final class CordonHooks implements Hooks {
   private final AiGovernor governor;
   private final StainlessSdkHooks stainless;
+  private final TransportHooks transports;
+  private final FileGovernor files;
+  private final JdbcGovernor jdbc;
   private final LangChain4jHooks langchain4j;
   private final GoogleGenAiHooks googleGenAi;
   private final SpringAiHooks springAi;
   private final BedrockHooks bedrock;
-
   private final AgentRuntime runtime;
 
-  public CordonHooks(AgentRuntime runtime) {
+  public CordonHooks(AgentRuntime runtime, FileGovernor files, JdbcGovernor jdbc) {
     this.runtime = runtime;
     this.governor = new AiGovernor(runtime);
     this.stainless = new StainlessSdkHooks(governor);
+    this.transports = new TransportHooks(runtime, governor);
+    this.files = files;
+    this.jdbc = jdbc;
     this.langchain4j = new LangChain4jHooks(governor);
     this.googleGenAi = new GoogleGenAiHooks(governor);
     this.springAi = new SpringAiHooks(governor);
@@ -74,9 +82,97 @@ public final class CordonHooks implements Hooks {
 
   @Override
   public Object inboundHeaders(Object servletRequest) {
-    PolicyState st = runtime.current();
+    PolicyState st = runtime.stateNow();
     if (st == null || st.policy() == null || !st.policy().principalSelector().usesHeaders()) return null;
     return dev.cordon.agent.principal.InboundHeaders.snapshot(servletRequest, st.policy().principalSelector().headerNames());
+
+  }
+
+  @Override
+  public Object[] wireRequest(String client, Object request, Object context) {
+    try {
+      return transports.request(client, request, context);
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+  }
+
+  @Override
+  public boolean fileIsClean(String path) {
+    return files.isClean(path);
+  }
+
+  @Override
+  public void fileAccess(String path, int access) {
+    files.access(path, access);
+  }
+
+  @Override
+  public void filesChanged() {
+    files.changed();
+  }
+
+  @Override
+  public Object jdbcEnter(Object self, String sql, String method) {
+    try {
+      return jdbc.enter(self, sql, method);
+    } catch (RuntimeException e) {
+      return jdbcFault("jdbc.statement", e);
+    }
+  }
+
+  @Override
+  public Object wireResponse(String client, Object[] state, Object response, Throwable thrown) {
+    return transports.response(client, state, response, thrown);
+  }
+
+  @Override
+  public Object wireBody(String client, Object owner, Object body, Throwable thrown) {
+    try {
+      return transports.body(client, owner, body, thrown);
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+  }
+
+  @Override
+  public void wireCallStarted(String client, Object call) {
+    try {
+      transports.callStarted(client, call);
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+
+  }
+
+  @Override
+  public Object jdbcExit(Object token, Object self, Object returned, Throwable thrown) {
+    try {
+      return jdbc.exit(token, self, returned, thrown);
+    } catch (java.sql.SQLException | RuntimeException e) {
+      Object f = jdbcFault("jdbc.result", e);
+      if (f == null) return returned;
+      // Failing closed after the query ran: the application must not get an unmasked result set.
+      if (returned instanceof AutoCloseable c) {
+        try {
+          c.close();
+        } catch (Exception ignored) {
+          // the fault is what gets reported
+        }
+      }
+      throw dev.cordon.agent.data.Sneaky.raise((Throwable) f);
+    }
+  }
+
+  /**
+   * An internal fault on a JDBC path: audited; failing closed, the statement gets what a denied one
+   * gets (an SQLException with SQLState 42501), so JDBC code handles it the way it handles a deny.
+   */
+  private Object jdbcFault(String where, Exception e) {
+    RuntimeException closed = governor.fault(where, e);
+    if (closed == null) return null;
+    return new java.sql.SQLSyntaxErrorException("Cordon failed closed: internal error while governing this statement ("
+        + e.getClass().getName() + "); it was not run", "42501");
   }
 
   @Override

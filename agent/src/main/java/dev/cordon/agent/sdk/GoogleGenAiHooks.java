@@ -31,8 +31,10 @@ public final class GoogleGenAiHooks {
     if (target.action() == null) return okRequest;
     String body = jsonBody instanceof String s ? s : null;
     AiGovernor.Result result = governor.govern(target, body == null ? null : body.getBytes(StandardCharsets.UTF_8));
+    Funnels.governed(target);
     Object toSend = result.body() == null ? okRequest
         : ok.withBody(okRequest, new String(result.body(), StandardCharsets.UTF_8));
+    if (result.key() != null) toSend = ok.withKey(toSend, result.key());
     if (result.call() != null) inFlight.put(toSend, result.call());
     return toSend;
   }

@@ -45,8 +45,10 @@ public final class LangChain4jHooks {
     if (target.action() == null) return request;
     String body = http.multipart(request) ? null : http.body(request);
     AiGovernor.Result result = governor.govern(target, body == null ? null : body.getBytes(StandardCharsets.UTF_8));
+    Funnels.governed(target);
     Object toSend = result.body() == null ? request
         : http.withBody(request, new String(result.body(), StandardCharsets.UTF_8));
+    if (result.key() != null) toSend = http.withKey(toSend, result.key());
     if (result.call() != null) inFlight.put(toSend, result.call());
     return toSend;
   }

@@ -85,6 +85,9 @@ public final class SpringAiHooks {
     if (target.action() == null) return request;
     String json = (String) Reflect.call(a.toJson, null, request);
     AiGovernor.Result result = governor.govern(target, json.getBytes(StandardCharsets.UTF_8));
+    // A scoped key (spec 7) is not put on the request here: the transport below (RestClient's JDK
+    // client, the AWS SDK's URL-connection client) puts it there, and so decides and audits it too.
+    if (result.key() == null) Funnels.governed(target);
     Object toSend = result.body() == null ? request
         : Reflect.call(a.readValue, a.mapper, new String(result.body(), StandardCharsets.UTF_8), request.getClass());
     if (result.call() != null) inFlight.put(toSend, result.call());

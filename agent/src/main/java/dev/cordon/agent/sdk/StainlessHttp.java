@@ -1,5 +1,6 @@
 package dev.cordon.agent.sdk;
 
+import dev.cordon.agent.credentials.ScopedKey;
 import java.io.ByteArrayOutputStream;
 import java.io.OutputStream;
 import java.lang.reflect.Method;
@@ -31,6 +32,8 @@ final class StainlessHttp {
   private final Method toBuilder;
   private final Method builderBody;
   private final Method builderBuild;
+  private final Method builderReplaceHeaders;
+  private final Method builderRemoveHeaders;
   private final Class<?> bodyType;
   private final Class<?> responseType;
   private final Method bodyWriteTo;
@@ -55,6 +58,8 @@ final class StainlessHttp {
     Class<?> builderType = toBuilder.getReturnType();
     builderBody = Reflect.method(builderType, "body", bodyType);
     builderBuild = Reflect.method(builderType, "build", 0);
+    builderReplaceHeaders = Reflect.method(builderType, "replaceHeaders", String.class, String.class);
+    builderRemoveHeaders = Reflect.method(builderType, "removeHeaders", String.class);
     bodyWriteTo = Reflect.method(bodyType, "writeTo", OutputStream.class);
     bodyContentType = Reflect.method(bodyType, "contentType", 0);
   }
@@ -111,6 +116,21 @@ final class StainlessHttp {
         });
     Object builder = Reflect.call(toBuilder, request);
     Reflect.call(builderBody, builder, newBody);
+    return Reflect.call(builderBuild, builder);
+  }
+
+  /** A copy of {@code request} carrying the scoped key in place of the application's own (spec 7). */
+  Object withKey(Object request, ScopedKey key) {
+    Object builder = Reflect.call(toBuilder, request);
+    for (String h : ScopedKey.AUTH_HEADERS) Reflect.call(builderRemoveHeaders, builder, h);
+    Reflect.call(builderReplaceHeaders, builder, key.header(), key.value());
+    return Reflect.call(builderBuild, builder);
+  }
+
+  /** A copy of {@code request} with header {@code name} set to {@code value} (replacing any it had). */
+  Object withHeader(Object request, String name, String value) {
+    Object builder = Reflect.call(toBuilder, request);
+    Reflect.call(builderReplaceHeaders, builder, name, value);
     return Reflect.call(builderBuild, builder);
   }
 

@@ -4,7 +4,9 @@ import dev.cordon.agent.ai.AiCall;
 import dev.cordon.agent.ai.AiGovernor;
 import dev.cordon.agent.ai.AiTarget;
 import dev.cordon.agent.ai.Usage;
-import dev.cordon.agent.ai.UsageTap;
+import dev.cordon.agent.ai.SseGateStream;
+import dev.cordon.agent.ai.SseToolGate;
+import dev.cordon.agent.transport.GovernedCalls;
 import java.io.InputStream;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Proxy;
@@ -22,7 +24,10 @@ import java.util.concurrent.CompletableFuture;
  */
 public final class StainlessSdkHooks {
   private final AiGovernor governor;
-  private final Map<Object, AiCall> inFlight = Collections.synchronizedMap(new WeakHashMap<>());
+  private final Map<Object, InFlight> inFlight = Collections.synchronizedMap(new WeakHashMap<>());
+
+  /** A governed request on its way: its audit entry, and the token that tells the transport it is governed. */
+  private record InFlight(AiCall call, String token) {}
 
   public StainlessSdkHooks(AiGovernor governor) {
     this.governor = governor;
@@ -36,28 +41,46 @@ public final class StainlessSdkHooks {
     if (target.action() == null) return request;
     AiGovernor.Result result = governor.govern(target, http.jsonBody(request));
     Object toSend = result.body() == null ? request : http.withJsonBody(request, result.body());
-    if (result.call() != null) inFlight.put(toSend, result.call());
+    if (result.key() != null) toSend = http.withKey(toSend, result.key());
+    if (result.call() != null) {
+      // Decided and audited here: the transport under the SDK (OkHttp) must not do it again.
+      String token = GovernedCalls.issueToken(target);
+      toSend = http.withHeader(toSend, GovernedCalls.HEADER, token);
+      inFlight.put(toSend, new InFlight(result.call(), token));
+    }
     return toSend;
   }
 
   public Object response(Object request, Object response, Throwable thrown) {
-    AiCall call = inFlight.remove(request);
-    if (call == null) return response;
+    InFlight f = inFlight.remove(request);
+    if (f == null) return response;
+    GovernedCalls.release(f.token());
+    AiCall call = f.call();
     if (thrown != null || response == null) {
       call.failed(thrown != null ? thrown : new IllegalStateException("no response"));
       return response;
     }
-    return tap(call, StainlessHttp.of(request).responseType(), response);
+    Class<?> responseType = StainlessHttp.of(request).responseType();
+    if (!call.checksToolCalls()) return tap(call, responseType, response);
+    try {
+      return StainlessResponseGate.gate(call, responseType, response);
+    } catch (RuntimeException | Error e) {
+      throw e;
+    } catch (Throwable t) {
+      throw new java.io.UncheckedIOException(t instanceof java.io.IOException io ? io : new java.io.IOException(t));
+    }
   }
 
   @SuppressWarnings("unchecked")
   public Object responseAsync(Object request, Object future) {
-    AiCall call = inFlight.remove(request);
-    if (call == null) return future;
+    InFlight f = inFlight.remove(request);
+    if (f == null) return future;
+    AiCall call = f.call();
     Class<?> responseType = StainlessHttp.of(request).responseType();
     CompletableFuture<Object> in = (CompletableFuture<Object>) future;
     CompletableFuture<Object> out = new CompletableFuture<>();
     in.whenComplete((r, t) -> {
+      GovernedCalls.release(f.token());
       if (t != null) {
         call.failed(t);
         out.completeExceptionally(t);
@@ -65,9 +88,17 @@ public final class StainlessSdkHooks {
       }
       Object wrapped = r;
       try {
-        wrapped = tap(call, responseType, r);
+        wrapped = call.checksToolCalls() ? StainlessResponseGate.gate(call, responseType, r) : tap(call, responseType, r);
+      } catch (dev.cordon.CordonAccessDeniedException deny) {
+        out.completeExceptionally(deny);
+        return;
       } catch (Throwable e) {
         call.failed(e);
+        if (call.checksToolCalls()) {
+          // The body could not be checked: it must not reach the application unchecked.
+          out.completeExceptionally(e);
+          return;
+        }
       }
       out.complete(wrapped);
     });
@@ -85,7 +116,9 @@ public final class StainlessSdkHooks {
                 if (tapped[0] == null) {
                   int status = (Integer) invoke(m.getDeclaringClass().getMethod("statusCode"), response);
                   InputStream raw = (InputStream) invoke(m, response, args);
-                  tapped[0] = new UsageTap(raw, call.streaming(), u -> call.completed(status, u));
+                  // Tool calls are checked on what the provider sent, before output redaction rewrites it.
+                  if (call.limitsTools() && call.streaming()) raw = new SseGateStream(raw, new SseToolGate(call));
+                  tapped[0] = call.responseBody(raw, status);
                 }
                 return tapped[0];
               }

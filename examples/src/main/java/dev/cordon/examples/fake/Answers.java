@@ -9,12 +9,14 @@ import java.util.regex.Pattern;
 
 /**
  * What the fake "model" says. Deterministic, so tests can assert on it: it echoes the last user
- * message, or, when tools are declared and that message mentions a tool, calls the first tool.
+ * message, or, when tools are declared and that message mentions a tool, calls the first tool;
+ * "call tool NAME" makes it call NAME, declared or not.
  */
 final class Answers {
     static final int ECHO_LIMIT = 200;
     private static final int ARGUMENT_LIMIT = 50;
     private static final Pattern MENTIONS_TOOL = Pattern.compile("(?i)\\btool");
+    private static final Pattern FORCED_TOOL = Pattern.compile("(?i)\\bcall tool ([A-Za-z0-9_-]+)");
 
     /** A tool call the fake decides to make: the tool's name and its JSON arguments. */
     record ToolCall(String name, String arguments) {}
@@ -32,6 +34,11 @@ final class Answers {
      * and Responses ({@code {"type":"function","name":..}}).
      */
     static Optional<ToolCall> toolCall(JsonNode tools, String userText) {
+        // "call tool NAME": a model asking for a tool it was not given (e.g. after a prompt injection).
+        java.util.regex.Matcher forced = FORCED_TOOL.matcher(userText);
+        if (forced.find()) {
+            return Optional.of(new ToolCall(forced.group(1), "{}"));
+        }
         if (tools == null || !tools.isArray() || !MENTIONS_TOOL.matcher(userText).find()) {
             return Optional.empty();
         }

@@ -1,0 +1,122 @@
+package dev.cordon.agent.transport;
+
+import dev.cordon.agent.ai.AiCall;
+import dev.cordon.agent.ai.AiGovernor;
+import dev.cordon.agent.ai.AiTarget;
+import dev.cordon.agent.ai.ResponseWatch;
+import dev.cordon.agent.ai.SseToolGate;
+import dev.cordon.agent.ai.UsageReader;
+import dev.cordon.CordonAccessDeniedException;
+import java.io.IOException;
+import java.util.Collections;
+import java.util.Map;
+import java.util.WeakHashMap;
+
+/**
+ * OkHttp 4 and 5. A call is decided where the application starts it, on its own thread:
+ * {@code RealCall.execute()} or {@code RealCall.enqueue(callback)}, so a deny is thrown at the
+ * application's call and an asynchronous call is attributed to the code that enqueued it, not to a
+ * dispatcher thread. The decision is applied where the call enters its interceptor chain
+ * ({@code RealInterceptorChain.proceed} at index 0, before the application's own interceptors):
+ * the request is replaced (rewritten body, governed-call header stripped) and the response body
+ * is watched for usage.
+ */
+final class OkHttp {
+  /** What was decided for a call between its start and its chain. */
+  private record Decided(AiTarget target, boolean covered, boolean hasToken, AiGovernor.Result result, Thread starter) {}
+
+  private final WireGovernor wire;
+  private final Map<Object, Decided> byCall = Collections.synchronizedMap(new WeakHashMap<>());
+
+  OkHttp(WireGovernor wire) {
+    this.wire = wire;
+  }
+
+  /** {@code RealCall.execute/enqueue}, on the application's thread. */
+  void started(Object call) throws IOException {
+    Object request = CallApi.of(call).request(call);
+    Decided d = decide(request);
+    if (d != null) byCall.put(call, d);
+  }
+
+  /** See {@link dev.cordon.bootstrap.Hooks#wireRequest}: state = {request, null, AiCall}. */
+  Object[] request(Object request, Object call) throws IOException {
+    Decided d = call == null ? null : byCall.remove(call);
+    if (d == null) {
+      // Not started through execute/enqueue as woven (or not AI traffic): decide here if it is AI traffic.
+      d = decide(request);
+      if (d == null) return null;
+    }
+    OkHttpApi api = OkHttpApi.of(request);
+    if (d.covered()) {
+      return d.hasToken() ? new Object[] {api.rebuild(request, GovernedCalls.HEADER, null, null), null, null} : null;
+    }
+    byte[] body = d.result().body();
+    Object toSend = body != null || d.hasToken() || d.result().key() != null
+        ? api.rebuild(request, d.hasToken() ? GovernedCalls.HEADER : null, body, d.result().key()) : request;
+    // state[1]: the call runs on another thread than the one that started it (enqueue): a deny from
+    // the response must then reach the application's callback as an IOException (see the advice).
+    return new Object[] {toSend, d.starter() == Thread.currentThread() ? null : Boolean.TRUE, d.result().call()};
+  }
+
+  /** The chain's response: its body is watched for usage; a failure completes the audit entry. */
+  Object response(Object[] state, Object response, Throwable thrown) {
+    AiCall call = (AiCall) state[2];
+    if (call == null) return response;
+    if (thrown != null || response == null) {
+      call.failed(thrown != null ? thrown : new IllegalStateException("no response"));
+      return response;
+    }
+    OkHttpApi api = OkHttpApi.of(stateRequest(state));
+    int status = api.responseCode(response);
+    String type = api.responseHeader(response, "Content-Type");
+    boolean sse = call.streaming() || (type != null && type.contains("event-stream"));
+    if (call.checksToolCalls() && !sse) {
+      // Held back until its tool calls are checked: the application sees the body only if it passes.
+      byte[] bytes = api.readBody(response);
+      CordonAccessDeniedException deny = call.checkToolCalls(bytes);
+      call.completed(status, UsageReader.find(bytes, 0, bytes.length));
+      if (deny != null) throw deny;
+      return api.withBody(response, bytes);
+    }
+    ResponseWatch watch = new ResponseWatch(sse, u -> call.completed(status, u));
+    SseToolGate gate = sse && call.limitsTools() ? new SseToolGate(call) : null;
+    return api.watchBody(response, new OkHttpApi.BodyTap() {
+      @Override
+      public byte[] pass(byte[] chunk) {
+        byte[] out = gate == null ? chunk : gate.accept(chunk, 0, chunk.length);
+        watch.accept(out, 0, out.length);
+        return out;
+      }
+
+      @Override
+      public byte[] end() {
+        byte[] rest = gate == null ? new byte[0] : gate.finish();
+        watch.accept(rest, 0, rest.length);
+        watch.finish();
+        return rest;
+      }
+
+      @Override
+      public void closed() {
+        watch.finish();
+      }
+    });
+  }
+
+  private static Object stateRequest(Object[] state) {
+    return state[0];
+  }
+
+  private Decided decide(Object request) throws IOException {
+    OkHttpApi api = OkHttpApi.of(request);
+    Object url = api.url(request);
+    AiTarget target = wire.classify(api.method(request), api.scheme(url), api.host(url), api.port(url), url.toString());
+    if (target == null) return null;
+    String token = api.header(request, GovernedCalls.HEADER);
+    if (wire.covered(target, token)) return new Decided(target, true, token != null, null, Thread.currentThread());
+    byte[] body = api.readBody(request, WireGovernor.MAX_BODY);
+    AiGovernor.Result result = wire.govern(target, body, body == null);
+    return new Decided(target, false, token != null, result, Thread.currentThread());
+  }
+}

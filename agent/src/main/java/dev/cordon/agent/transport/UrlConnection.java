@@ -1,0 +1,124 @@
+package dev.cordon.agent.transport;
+
+import dev.cordon.agent.ai.AiCall;
+import dev.cordon.agent.ai.AiGovernor;
+import dev.cordon.agent.ai.AiTarget;
+import dev.cordon.agent.ai.SseGateStream;
+import dev.cordon.agent.ai.SseToolGate;
+import dev.cordon.agent.ai.UsageReader;
+import dev.cordon.agent.ai.UsageTap;
+import dev.cordon.CordonAccessDeniedException;
+import dev.cordon.agent.credentials.ScopedKey;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.HttpURLConnection;
+import java.net.URL;
+import java.util.Collections;
+import java.util.Map;
+import java.util.WeakHashMap;
+
+/**
+ * {@code java.net.HttpURLConnection} (the JDK's {@code sun.net.www.protocol.http} implementation,
+ * https included). Decided in its private {@code writeRequests()}, on the application's thread,
+ * just before the request line and headers are written: a buffered body (the default) is complete
+ * then and may be replaced; in the streaming modes (fixed length, chunked) the body goes straight to
+ * the socket after the headers, so the request is decided on its URL alone. The stream
+ * {@code getInputStream()} returns is watched for usage.
+ */
+final class UrlConnection {
+  private static final byte[] NO_BODY = new byte[0];
+
+  /** One decision per connection and URL: writeRequests runs again for an authentication retry. */
+  private record Decided(String url, AiGovernor.Result result) {}
+
+  private final WireGovernor wire;
+  private final Map<Object, Decided> decided = Collections.synchronizedMap(new WeakHashMap<>());
+  private final Map<Object, AiCall> awaitingBody = Collections.synchronizedMap(new WeakHashMap<>());
+
+  UrlConnection(WireGovernor wire) {
+    this.wire = wire;
+  }
+
+  /** State = {connection, replacement body bytes or null, AiCall}. */
+  Object[] request(Object connection, Object poster) throws IOException {
+    HttpURLConnection c = (HttpURLConnection) connection;
+    URL url = c.getURL();
+    String path = url.getPath();
+    AiTarget target = wire.classifyPath(c.getRequestMethod(), url.getProtocol(), url.getHost(), url.getPort(), path, 0,
+        path.length());
+    if (target == null || wire.covered(target, null)) return null;
+    String external = url.toExternalForm();
+    Decided prior = decided.get(connection);
+    if (prior != null && prior.url().equals(external)) return state(connection, prior.result(), false);
+    byte[] body;
+    boolean unread;
+    if (poster instanceof ByteArrayOutputStream buffered) {
+      body = buffered.size() > WireGovernor.MAX_BODY ? null : buffered.toByteArray();
+      unread = body == null;
+    } else {
+      // No buffered body: either none at all, or a streaming mode that writes it after the headers.
+      unread = c.getDoOutput();
+      body = unread ? null : NO_BODY;
+    }
+    AiGovernor.Result result = wire.govern(target, body, unread);
+    decided.put(connection, new Decided(external, result));
+    if (result.call() != null) awaitingBody.put(connection, result.call());
+    return state(connection, result, true);
+  }
+
+  /**
+   * {connection, replacement body or null, AiCall or null, header edits or null}; header edits are
+   * {name, value, names to remove...}, applied by the advice to the connection's request headers.
+   */
+  private static Object[] state(Object connection, AiGovernor.Result result, boolean first) {
+    if (!first && result.body() == null && result.key() == null) return null;
+    String[] headers = null;
+    if (result.key() != null) {
+      headers = new String[2 + ScopedKey.AUTH_HEADERS.size()];
+      headers[0] = result.key().header();
+      headers[1] = result.key().value();
+      for (int i = 0; i < ScopedKey.AUTH_HEADERS.size(); i++) headers[2 + i] = ScopedKey.AUTH_HEADERS.get(i);
+    }
+    return new Object[] {connection, result.body(), first ? result.call() : null, headers};
+  }
+
+  /**
+   * {@code getInputStream()} returned (or threw): the body the application reads is watched. Every
+   * call gets a watching view of the same stream ({@code getResponseCode()} calls it too and drops
+   * what it gets); the audit entry is written once, by whichever view reaches the end first.
+   */
+  Object body(Object connection, Object stream, Throwable thrown) throws IOException {
+    AiCall call = awaitingBody.get(connection);
+    if (call == null) return stream;
+    if (thrown != null || !(stream instanceof InputStream in)) {
+      call.failed(thrown != null ? thrown : new IllegalStateException("no response body"));
+      return stream;
+    }
+    HttpURLConnection c = (HttpURLConnection) connection;
+    int status = c.getResponseCode();
+    String type = c.getContentType();
+    boolean sse = call.streaming() || (type != null && type.contains("event-stream"));
+    if (call.checksToolCalls() && !sse) return checked(connection, call, in, status);
+    InputStream checked = call.limitsTools() && sse ? new SseGateStream(in, new SseToolGate(call)) : in;
+    return new UsageTap(checked, sse, u -> call.completed(status, u));
+  }
+
+  /** A response read whole and checked once per connection; every later getInputStream gets the same verdict. */
+  private record Checked(byte[] body, CordonAccessDeniedException deny) {}
+
+  private final Map<Object, Checked> checked = Collections.synchronizedMap(new WeakHashMap<>());
+
+  private Object checked(Object connection, AiCall call, InputStream in, int status) throws IOException {
+    Checked v = checked.get(connection);
+    if (v == null) {
+      byte[] bytes = in.readAllBytes();
+      CordonAccessDeniedException deny = call.checkToolCalls(bytes);
+      call.completed(status, UsageReader.find(bytes, 0, bytes.length));
+      v = new Checked(bytes, deny);
+      checked.put(connection, v);
+    }
+    if (v.deny() != null) throw v.deny();
+    return new java.io.ByteArrayInputStream(v.body());
+  }
+}

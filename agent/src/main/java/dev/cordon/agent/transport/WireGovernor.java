@@ -1,0 +1,69 @@
+package dev.cordon.agent.transport;
+
+import dev.cordon.agent.ai.AiGovernor;
+import dev.cordon.agent.ai.AiTarget;
+import dev.cordon.agent.runtime.AgentRuntime;
+import dev.cordon.agent.runtime.PolicyState;
+import java.io.IOException;
+
+/**
+ * What every transport adapter shares: recognising AI traffic (cheaply, for every request), skipping
+ * requests an SDK hook already governed, and handing the rest to {@link AiGovernor}, the one
+ * decision path, exactly like an SDK call.
+ */
+public final class WireGovernor {
+  /** Request bodies larger than this are not read: decided on URL and headers, like a streaming body. */
+  static final int MAX_BODY = 16 << 20;
+
+  private final AgentRuntime runtime;
+  private final AiGovernor governor;
+
+  public WireGovernor(AgentRuntime runtime, AiGovernor governor) {
+    this.runtime = runtime;
+    this.governor = governor;
+  }
+
+  /**
+   * The AI target of a request, or null for any other request. Before the policy has loaded, a
+   * POST that could be AI traffic (to a host the policy might list) waits for it; everything else
+   * is classified without waiting.
+   */
+  AiTarget classify(String method, String scheme, String host, int port, String url) {
+    int start = url == null ? -1 : url.indexOf("://");
+    start = start < 0 ? -1 : url.indexOf('/', start + 3);
+    if (start < 0) return null;
+    int end = url.length();
+    for (int i = start; i < end; i++) {
+      char c = url.charAt(i);
+      if (c == '?' || c == '#') {
+        end = i;
+        break;
+      }
+    }
+    return classifyPath(method, scheme, host, port, url, start, end);
+  }
+
+  /** Same, with the path given as {@code s[start, end)}. */
+  AiTarget classifyPath(String method, String scheme, String host, int port, String s, int start, int end) {
+    PolicyState st = runtime.stateNow();
+    if (st == null) {
+      AiTarget builtIn = AiTraffic.classify(null, method, scheme, host, port, s, start, end);
+      if (builtIn == null && !"POST".equalsIgnoreCase(method)) return null;
+      st = runtime.state();
+    }
+    return AiTraffic.classify(st == null ? null : st.policy(), method, scheme, host, port, s, start, end);
+  }
+
+  /** Whether an SDK hook above already governed this request (then only its token header is stripped). */
+  boolean covered(AiTarget target, String token) {
+    return GovernedCalls.covered(target, token);
+  }
+
+  /**
+   * Decides an AI request the transport carries, on the thread of the application code that made it
+   * (the principal is read from this thread's stack); throws the deny in enforce.
+   */
+  AiGovernor.Result govern(AiTarget target, byte[] body, boolean bodyUnread) throws IOException {
+    return governor.govern(target, bodyUnread ? null : body, null, bodyUnread);
+  }
+}

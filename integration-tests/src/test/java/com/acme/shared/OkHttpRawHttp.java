@@ -1,0 +1,83 @@
+package com.acme.shared;
+
+import java.io.IOException;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import okhttp3.Call;
+import okhttp3.Callback;
+import okhttp3.MediaType;
+import okhttp3.OkHttpClient;
+import okhttp3.Request;
+import okhttp3.RequestBody;
+import okhttp3.Response;
+import okio.BufferedSink;
+
+/** OkHttp used directly (the same source runs against OkHttp 4 and 5). */
+public final class OkHttpRawHttp implements RawHttp {
+  private static final MediaType JSON = MediaType.get("application/json");
+
+  private final OkHttpClient client = new OkHttpClient.Builder().readTimeout(30, TimeUnit.SECONDS).build();
+
+  @Override
+  public Answer post(String url, String json, String... headers) throws Exception {
+    return execute(builder(url, headers).post(RequestBody.create(json, JSON)).build());
+  }
+
+  @Override
+  public Answer postAsync(String url, String json, String... headers) throws Exception {
+    CompletableFuture<Answer> answer = new CompletableFuture<>();
+    client.newCall(builder(url, headers).post(RequestBody.create(json, JSON)).build()).enqueue(new Callback() {
+      @Override
+      public void onFailure(Call call, IOException e) {
+        answer.completeExceptionally(e);
+      }
+
+      @Override
+      public void onResponse(Call call, Response response) throws IOException {
+        try (response) {
+          answer.complete(new Answer(response.code(), response.body().string()));
+        }
+      }
+    });
+    return answer.get(30, TimeUnit.SECONDS);
+  }
+
+  @Override
+  public Answer postStreamingBody(String url, String json, String... headers) throws Exception {
+    byte[] bytes = json.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    RequestBody oneShot = new RequestBody() {
+      @Override
+      public MediaType contentType() {
+        return JSON;
+      }
+
+      @Override
+      public boolean isOneShot() {
+        return true;
+      }
+
+      @Override
+      public void writeTo(BufferedSink sink) throws IOException {
+        sink.write(bytes);
+      }
+    };
+    return execute(builder(url, headers).post(oneShot).build());
+  }
+
+  @Override
+  public Answer get(String url, String... headers) throws Exception {
+    return execute(builder(url, headers).get().build());
+  }
+
+  private static Request.Builder builder(String url, String... headers) {
+    Request.Builder b = new Request.Builder().url(url);
+    for (int i = 0; i < headers.length; i += 2) b.header(headers[i], headers[i + 1]);
+    return b;
+  }
+
+  private Answer execute(Request req) throws IOException {
+    try (Response r = client.newCall(req).execute()) {
+      return new Answer(r.code(), r.body().string());
+    }
+  }
+}

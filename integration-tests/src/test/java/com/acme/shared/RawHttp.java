@@ -1,0 +1,16 @@
+package com.acme.shared;
+
+/** One raw HTTP client library, as the test applications use it. Headers are name, value pairs. */
+public interface RawHttp {
+  record Answer(int status, String body) {}
+
+  Answer post(String url, String json, String... headers) throws Exception;
+
+  /** Sent asynchronously from the calling thread; the answer arrives on one of the client's threads. */
+  Answer postAsync(String url, String json, String... headers) throws Exception;
+
+  /** The body is handed to the client as a stream it cannot replay. */
+  Answer postStreamingBody(String url, String json, String... headers) throws Exception;
+
+  Answer get(String url, String... headers) throws Exception;
+}
