@@ -298,6 +298,27 @@ public final class Dispatch {
     }
   }
 
+  /** A streaming funnel's body parser for {@code request} (see {@link Hooks#aiStreamParser}); leaves the funnel when it throws. */
+  public static Object funnelParser(Object request, Object parser) {
+    Hooks h = hooks;
+    if (h == null || request == null || parser == null || !Guard.tryEnter()) return parser;
+    try {
+      return h.aiStreamParser(request, parser);
+    } catch (CordonAccessDeniedException deny) {
+      GovernedCall.exit();
+      throw deny;
+    } catch (Throwable t) {
+      try {
+        return failOrPass(h, "ai.response", t, parser);
+      } catch (RuntimeException | Error e) {
+        GovernedCall.exit();
+        throw e;
+      }
+    } finally {
+      Guard.exit();
+    }
+  }
+
   /**
    * A client wraps the transport's response of a governed call ({@code origin}: the wrapping class);
    * returns the transport response to wrap instead (one whose body reports usage).

@@ -4,7 +4,6 @@ import dev.cordon.agent.ai.AiCall;
 import dev.cordon.agent.ai.AiGovernor;
 import dev.cordon.agent.ai.AiTarget;
 import dev.cordon.agent.ai.UrlTarget;
-import dev.cordon.agent.ai.UsageTap;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Collections;
@@ -44,6 +43,6 @@ public final class GoogleGenAiHooks {
     AiCall call = inFlight.remove(ok.request(okResponse));
     if (call == null) return okResponse;
     int status = ok.code(okResponse);
-    return ok.withFilteredBody(okResponse, in -> new UsageTap(in, call.streaming(), u -> call.completed(status, u)));
+    return ok.withFilteredBody(okResponse, in -> ResponseBodies.governed(call, in, status));
   }
 }

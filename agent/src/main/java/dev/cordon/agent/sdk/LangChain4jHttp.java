@@ -116,6 +116,17 @@ final class LangChain4jHttp {
     };
   }
 
+  /** A copy of a {@code SuccessfulHttpResponse} with another body (status and headers kept). */
+  static Object withResponseBody(Object response, String body) {
+    Class<?> type = response.getClass();
+    Object b = Reflect.call(Reflect.method(type, "builder", 0), null);
+    Reflect.call(Reflect.method(b.getClass(), "statusCode", int.class), b, status(response));
+    Object headers = Reflect.call(Reflect.method(type, "headers", 0), response);
+    if (headers != null) Reflect.call(Reflect.method(b.getClass(), "headers", Map.class), b, headers);
+    Reflect.call(Reflect.method(b.getClass(), "body", String.class), b, body);
+    return Reflect.call(Reflect.method(b.getClass(), "build", 0), b);
+  }
+
   static int status(Object successfulResponse) {
     return (Integer) Reflect.call(STATUS.get(successfulResponse.getClass()), successfulResponse);
   }
