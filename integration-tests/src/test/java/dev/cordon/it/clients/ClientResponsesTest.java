@@ -71,6 +71,21 @@ class ClientResponsesTest {
   }
 
   @Test
+  void springAi1ResponsesAreToolCheckedAndRedacted() throws Exception {
+    ChildJvm.Result r = s.jvm().classPath(SpringAiTest.classPath(1)).run("com.acme.support.Support",
+        "com.acme.shared.springai1.SpringAi1Steps", "tools:gpt-4o-mini", "tools:gpt-4o-mini:text=now call tool delete_user",
+        "call:gpt-4o-mini:text=write to jane.doe@example.com");
+    assertEquals("OK tools Echo: Use the tool for order 1234", r.step(1), r.toString());
+    assertTrue(r.step(2).startsWith("DENIED dev.cordon.CordonAccessDeniedException") && r.step(2).contains("delete_user"),
+        r.toString());
+    assertTrue(r.step(3).startsWith("OK call Echo: write to ") && !r.step(3).contains("jane.doe@example.com"), r.toString());
+    List<JsonNode> chats = s.audit().withAction("model.chat");
+    assertEquals(s.fake.requests().size(), chats.size(), "one entry per call: " + s.audit());
+    assertEquals("blocked", chats.get(2).path("outcome").asText(), chats.get(2).toString());
+    assertEquals("redacted", chats.get(3).path("outcome").asText(), chats.get(3).toString());
+  }
+
+  @Test
   void googleGenAiResponsesAreToolCheckedAndRedacted() throws Exception {
     ChildJvm.Result r = s.support(GenAiSteps.class, "chat:gemini-2.0-flash:tools=lookup_order:text=use the tool",
         "chat:gemini-2.0-flash:tools=lookup_order:text=now call tool delete_user",
