@@ -284,8 +284,10 @@ class FileDatasetTest {
           - id: trainer
             match: { code: ["com.acme.training.**"] }
         """);
+    // The agent never holds a short-lived app at exit for its policy: the app stays up long enough
+    // for the policy (and so the audit file) to load, whatever the class path makes its start-up cost.
     ChildJvm.Result r = s.jvm().jvmArg("-Dcordon.log=debug").run("com.acme.training.TrainerFilesMain",
-        "readString:data/prod/customers.csv");
+        "readString:data/prod/customers.csv", "sleep:3000");
     assertTrue(r.step(1).startsWith("OK id,email"), r.toString());
     assertFalse(r.stderr().contains("JDK file funnels woven"), r.stderr());
     assertTrue(s.audit().where(e -> e.path("action").asText().startsWith("dataset.")).isEmpty());
