@@ -288,7 +288,11 @@ class FileDatasetTest {
         "readString:data/prod/customers.csv");
     assertTrue(r.step(1).startsWith("OK id,email"), r.toString());
     assertFalse(r.stderr().contains("JDK file funnels woven"), r.stderr());
-    assertTrue(s.audit().where(e -> e.path("action").asText().startsWith("dataset.")).isEmpty());
+    // A JVM that ends before the policy finished loading may write no audit file at all (the exit
+    // never waits for the policy); if there is one, it holds no dataset entry.
+    if (java.nio.file.Files.exists(s.dir.resolve("cordon-audit.jsonl"))) {
+      assertTrue(s.audit().where(e -> e.path("action").asText().startsWith("dataset.")).isEmpty());
+    }
 
     s.policy(POLICY);
     ChildJvm.Result governed = s.jvm().jvmArg("-Dcordon.log=debug").run("com.acme.training.TrainerFilesMain",
