@@ -62,6 +62,7 @@ public final class AgentMain {
       if (JdbcGovernor.governsJdbc(st.policy())) JdbcHooks.enable(inst, report, AgentMain.class.getClassLoader());
     });
     inst.addTransformer(new LazyTransformer(AgentMain.class.getClassLoader(), report, inst), true);
+    dev.cordon.agent.instrument.JdkExecutors.init(inst, runtime);
 
     Thread init = new Thread(() -> {
       Guard.markAgentThread();

@@ -8,7 +8,9 @@ package dev.cordon.bootstrap;
 public interface Hooks {
   /**
    * An AI SDK has prepared a request ({@code clientOptions}: the SDK's client settings, for what the
-   * request itself may not carry yet, such as the base URL in openai-java 2.x) and is about to send it. Returns the request to send (the
+   * request itself may not carry yet, such as the base URL in openai-java 2.x; or, for a client whose
+   * transport request does not expose its body cheaply, the JSON body it was built from, as in
+   * Google GenAI) and is about to send it. Returns the request to send (the
    * same one, or a rewritten copy). Throws {@link dev.cordon.CordonAccessDeniedException} to block.
    */
   Object aiRequestPrepared(String sdk, Object request, Object clientOptions);
@@ -18,6 +20,21 @@ public interface Hooks {
 
   /** Like {@link #aiResponse} for an asynchronous send; returns the future to hand on. */
   Object aiResponseAsync(Object request, Object future);
+
+  /** A client wraps its transport's response ({@code origin}: the wrapping class); returns the response to wrap. */
+  Object aiTransportResponse(String origin, Object response);
+
+  /** A streaming call's listener for {@code request}: one that passes events on and reports usage and end. */
+  Object aiStreamListener(Object request, Object listener);
+
+  /** Wraps a retry loop's callable so that a deny becomes the library's non-retriable exception. */
+  Object aiNoRetryOnDeny(Object callable, Class<?> owner);
+
+  /**
+   * The headers of {@code servletRequest} that the policy's http_header principals read, as an
+   * immutable snapshot to carry into async work; null when the policy has none.
+   */
+  Object inboundHeaders(Object servletRequest);
 
   /**
    * A request is about to leave through an HTTP client ({@code client}: {@code jdk}, {@code okhttp},

@@ -26,6 +26,7 @@ public final class ChildJvm {
   private boolean withAgent = true;
   private Path workDir;
   private String classPath = defaultClassPath();
+  private Path jar;
   private String javaHome = System.getProperty("cordon.child.java.home", System.getProperty("java.home"));
   private Process process;
   private Path stdout;
@@ -37,6 +38,8 @@ public final class ChildJvm {
   public ChildJvm jvmArg(String arg) { jvmArgs.add(arg); return this; }
   public ChildJvm env(String k, String v) { env.put(k, v); return this; }
   public ChildJvm classPath(String cp) { this.classPath = cp; return this; }
+  /** Runs {@code java -jar jar args} (the main argument of {@link #run} is then ignored). */
+  public ChildJvm jar(Path jar) { this.jar = jar; return this; }
   public ChildJvm javaHome(String home) { this.javaHome = home; return this; }
 
   /** The test class path minus build-order-only entries (the agent's own classes must not be on the app's path). */
@@ -54,9 +57,14 @@ public final class ChildJvm {
     cmd.add("-Xshare:auto");
     if (withAgent) cmd.add("-javaagent:" + AGENT_JAR + (agentArgs == null ? "" : "=" + agentArgs));
     cmd.addAll(jvmArgs);
-    cmd.add("-cp");
-    cmd.add(classPath);
-    cmd.add(mainClass);
+    if (jar != null) {
+      cmd.add("-jar");
+      cmd.add(jar.toString());
+    } else {
+      cmd.add("-cp");
+      cmd.add(classPath);
+      cmd.add(mainClass);
+    }
     cmd.addAll(List.of(args));
     ProcessBuilder pb = new ProcessBuilder(cmd).directory(workDir.toFile());
     pb.environment().remove("CORDON_POLICY");

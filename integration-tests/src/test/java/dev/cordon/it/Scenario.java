@@ -30,11 +30,28 @@ public final class Scenario implements AutoCloseable {
   }
 
   public ChildJvm jvm() {
-    return new ChildJvm().workDir(dir).jvmArg("-Dfake.url=" + fake.baseUrl());
+    return new ChildJvm().workDir(dir).jvmArg("-Dfake.url=" + fake.baseUrl()).jvmArg("-Dfake.root=" + fake.rootUrl());
   }
 
   public ChildJvm.Result support(String... steps) throws Exception {
     return jvm().run("com.acme.support.SupportMain", steps);
+  }
+
+  /** Runs a library's test app ({@link com.acme.shared.Steps} subclass) as principal support-bot. */
+  public ChildJvm.Result support(Class<?> steps, String... args) throws Exception {
+    return jvm().run("com.acme.support.Support", prepend(steps.getName(), args));
+  }
+
+  /** Runs a library's test app as principal trainer. */
+  public ChildJvm.Result trainer(Class<?> steps, String... args) throws Exception {
+    return jvm().run("com.acme.training.Trainer", prepend(steps.getName(), args));
+  }
+
+  static String[] prepend(String first, String[] rest) {
+    String[] all = new String[rest.length + 1];
+    all[0] = first;
+    System.arraycopy(rest, 0, all, 1, rest.length);
+    return all;
   }
 
   public AuditFile audit() throws IOException {

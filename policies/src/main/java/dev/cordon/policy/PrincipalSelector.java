@@ -87,6 +87,17 @@ public final class PrincipalSelector {
         return usesHeaders;
     }
 
+    /** The distinct header names that http_header criteria read, in declaration order (for carrying them into async work). */
+    public java.util.List<String> headerNames() {
+        java.util.LinkedHashSet<String> names = new java.util.LinkedHashSet<>();
+        for (String h : headerName) {
+            if (h != null) {
+                names.add(h);
+            }
+        }
+        return java.util.List.copyOf(names);
+    }
+
     /** Number of declared principals. */
     public int size() {
         return ids.length;

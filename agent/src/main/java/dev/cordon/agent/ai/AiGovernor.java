@@ -66,9 +66,12 @@ public final class AiGovernor {
     WireRequest req = json ? JsonWire.parseRequest(body)
         : new WireRequest(null, -1, null, java.util.List.of(), false, null);
     FineTuneWire.Epochs epochs = json && action == Action.MODEL_FINE_TUNE ? FineTuneWire.read(body) : null;
+    req = streamingByPath(req, target.path());
     Policy policy = st.policy();
     if (caller == null) caller = st.callers() != null ? st.callers().resolve() : CallerResolver.anonymous();
-    String model = req.model() != null ? req.model() : target.modelFromPath() != null ? target.modelFromPath() : "unknown";
+    // Gemini and Bedrock name the model in the path (a Gemini embed body may repeat it as "models/x").
+    String model = UrlTarget.modelInPath(target.path());
+    if (model == null) model = req.model() != null ? req.model() : "unknown";
 
     String provider = target.provider();
     EndpointDef endpoint = policy == null ? null : policy.endpoint(target.host(), target.port());
@@ -137,12 +140,12 @@ public final class AiGovernor {
     Redaction red = redact(policy, decision, mode, body, event);
     byte[] rewritten = red.body();
     long cap = decision.limits().maxOutputTokens();
-    if (cap >= 0 && req.capField() == null && mode == Mode.ENFORCE && action == Action.MODEL_CHAT && body != null
-        && capsTopLevel(provider)) {
-      String field = target.path().endsWith("/responses") ? "max_output_tokens"
-          : "anthropic".equals(provider) ? "max_tokens" : "max_completion_tokens";
-      rewritten = JsonWire.withCap(rewritten != null ? rewritten : body, field, cap);
-      event.put("cap_added", cap);
+    if (cap >= 0 && req.capField() == null && mode == Mode.ENFORCE && action == Action.MODEL_CHAT && body != null) {
+      byte[] capped = capped(provider, target.path(), rewritten != null ? rewritten : body, cap);
+      if (capped != null) {
+        rewritten = capped;
+        event.put("cap_added", cap);
+      }
     }
     long maxEpochs = decision.limits().maxEpochs();
     if (epochs != null && epochs.value() >= 0) event.put("n_epochs", epochs.value());
@@ -165,10 +168,6 @@ public final class AiGovernor {
     return false;
   }
 
-  /** OpenAI-shaped and Anthropic bodies cap output with a top-level member; Gemini, Ollama and Bedrock nest it. */
-  private static boolean capsTopLevel(String provider) {
-    return "openai".equals(provider) || "azure-openai".equals(provider) || "anthropic".equals(provider);
-  }
 
   private record Redaction(byte[] body, CallRedaction call, Map<String, Long> promptCounts) {
     static final Redaction NONE = new Redaction(null, null, Map.of());
@@ -207,6 +206,32 @@ public final class AiGovernor {
     }
     CallRedaction call = new CallRedaction(pr.redactor(), pr.types(output), vault, enforce);
     return new Redaction(rewritten, call.active() || !output.isEmpty() ? call : null, counts);
+  }
+
+  /**
+   * The body with the rule's output cap set in the provider's own member (spec 5), or null where
+   * the format has no member Cordon knows to set (Bedrock InvokeModel bodies vary by model family).
+   */
+  private static byte[] capped(String provider, String path, byte[] body, long cap) throws IOException {
+    if (path.endsWith("/responses")) return JsonWire.withCap(body, "max_output_tokens", cap);
+    return switch (provider) {
+      case "anthropic" -> JsonWire.withCap(body, "max_tokens", cap);
+      case "gemini" -> JsonWire.withNestedCap(body, "generationConfig", "maxOutputTokens", cap);
+      case "bedrock" -> path.endsWith("/converse") || path.endsWith("/converse-stream")
+          ? JsonWire.withNestedCap(body, "inferenceConfig", "maxTokens", cap) : null;
+      case "ollama" -> path.endsWith("/api/chat") || path.endsWith("/api/generate")
+          ? JsonWire.withNestedCap(body, "options", "num_predict", cap) : JsonWire.withCap(body, "max_tokens", cap);
+      default -> JsonWire.withCap(body, "max_completion_tokens", cap);
+    };
+  }
+
+  /** Gemini and Bedrock say "stream" with the path, not the body. */
+  private static WireRequest streamingByPath(WireRequest req, String path) {
+    if (req.stream() || !(path.endsWith(":streamGenerateContent") || path.endsWith("/converse-stream")
+        || path.endsWith("/invoke-with-response-stream"))) {
+      return req;
+    }
+    return new WireRequest(req.model(), req.outputCap(), req.capField(), req.tools(), true, req.promptSha256());
   }
 
   private static boolean hashPrompts(Policy policy) {

@@ -21,16 +21,20 @@ public record AiTarget(String provider, String scheme, String host, int port, St
     String p = path;
     boolean post = "POST".equalsIgnoreCase(method);
     if (!post) return p.contains("/files/") && p.endsWith("/content") ? Action.MODEL_FILES : null;
+    if (p.endsWith("/embeddings") || p.endsWith(":embedContent") || p.endsWith(":batchEmbedContents")
+        || p.endsWith("/api/embed")) {
+      return Action.MODEL_EMBED;
+    }
     if (p.endsWith("/chat/completions") || p.endsWith("/responses") || p.endsWith("/completions")
         || p.endsWith("/messages") || p.endsWith(":generateContent") || p.endsWith(":streamGenerateContent")
         || p.endsWith("/api/chat") || p.endsWith("/api/generate")) {
       return Action.MODEL_CHAT;
     }
-    if (p.startsWith("/model/") && (p.endsWith("/converse") || p.endsWith("/converse-stream")
-        || p.endsWith("/invoke") || p.endsWith("/invoke-with-response-stream"))) {
-      return Action.MODEL_CHAT;
+    if (p.startsWith("/model/") && (p.endsWith("/converse") || p.endsWith("/converse-stream") || p.endsWith("/invoke")
+        || p.endsWith("/invoke-with-response-stream"))) {
+      // Bedrock: InvokeModel also serves embedding models (Titan, Cohere embed), named in the path.
+      return p.contains("embed") ? Action.MODEL_EMBED : Action.MODEL_CHAT;
     }
-    if (p.endsWith("/embeddings") || p.endsWith(":embedContent") || p.endsWith("/api/embed")) return Action.MODEL_EMBED;
     if (p.endsWith("/fine_tuning/jobs")) return Action.MODEL_FINE_TUNE;
     if (p.endsWith("/files") || p.endsWith("/uploads")) return Action.MODEL_FILES;
     return null;

@@ -22,7 +22,9 @@ public final class JsonWire {
   private JsonWire() {}
 
   private static final JsonFactory JSON = JsonFactory.builder().build();
-  private static final String[] CAP_FIELDS = {"max_completion_tokens", "max_tokens", "max_output_tokens"};
+  private static final String[] CAP_FIELDS = {"max_completion_tokens", "max_tokens", "max_output_tokens", "max_gen_len"};
+  private static final String[] CAP_PARENTS = {"generationConfig", "inferenceConfig", "textGenerationConfig", "options"};
+  private static final String[] NESTED_CAP_FIELDS = {"maxOutputTokens", "maxTokens", "maxTokenCount", "num_predict"};
 
   public static WireRequest parseRequest(byte[] body) throws IOException {
     String model = null;
@@ -41,7 +43,8 @@ public final class JsonWire {
           case "model" -> model = value == JsonToken.VALUE_STRING ? p.getText() : model;
           case "stream" -> stream = value == JsonToken.VALUE_TRUE;
           case "tools" -> readTools(p, value, tools);
-          case "messages", "input", "system", "prompt", "contents" -> {
+          case "toolConfig" -> readToolConfig(p, value, tools);
+          case "messages", "input", "system", "prompt", "contents", "systemInstruction", "inputText" -> {
             int start = (int) p.currentTokenLocation().getByteOffset();
             p.skipChildren();
             int end = (int) p.currentLocation().getByteOffset();
@@ -51,7 +54,20 @@ public final class JsonWire {
             }
           }
           default -> {
-            if (isCapField(name) && value.isNumeric() && capField == null) {
+            if (value == JsonToken.START_OBJECT && isCapParent(name)) {
+              // Gemini generationConfig.maxOutputTokens, Bedrock inferenceConfig.maxTokens,
+              // Titan textGenerationConfig.maxTokenCount, Ollama options.num_predict.
+              while (p.nextToken() == JsonToken.FIELD_NAME) {
+                String inner = p.currentName();
+                JsonToken v = p.nextToken();
+                if (isNestedCapField(inner) && v.isNumeric() && capField == null) {
+                  cap = p.getLongValue();
+                  capField = name + "." + inner;
+                } else {
+                  p.skipChildren();
+                }
+              }
+            } else if (isCapField(name) && value.isNumeric() && capField == null) {
               cap = p.getLongValue();
               capField = name;
             } else {
@@ -91,33 +107,123 @@ public final class JsonWire {
     return false;
   }
 
-  /** Chat: {type:function, function:{name}}; Responses and Anthropic: {name}; built-in tools: {type}. */
+  private static boolean isCapParent(String name) {
+    for (String f : CAP_PARENTS) if (f.equals(name)) return true;
+    return false;
+  }
+
+  private static boolean isNestedCapField(String name) {
+    for (String f : NESTED_CAP_FIELDS) if (f.equals(name)) return true;
+    return false;
+  }
+
+  /**
+   * Sets {@code parent.field = cap}: inside the top-level {@code parent} object when the body has
+   * one (Gemini's generationConfig, Bedrock's inferenceConfig, Ollama's options), else as a new
+   * {@code "parent": {"field": cap}} member.
+   */
+  public static byte[] withNestedCap(byte[] body, String parent, String field, long cap) throws IOException {
+    try (JsonParser p = JSON.createParser(body)) {
+      if (p.nextToken() != JsonToken.START_OBJECT) throw new IOException("request body is not a JSON object");
+      while (p.nextToken() == JsonToken.FIELD_NAME) {
+        String name = p.currentName();
+        JsonToken value = p.nextToken();
+        if (name.equals(parent) && value == JsonToken.START_OBJECT) {
+          return insertMember(body, (int) p.currentTokenLocation().getByteOffset(), "\"" + field + "\":" + cap);
+        }
+        p.skipChildren();
+      }
+    }
+    return insertMember(body, objectStart(body), "\"" + parent + "\":{\"" + field + "\":" + cap + "}");
+  }
+
+  private static int objectStart(byte[] body) {
+    int i = 0;
+    while (i < body.length && Character.isWhitespace(body[i])) i++;
+    if (i >= body.length || body[i] != '{') throw new IllegalArgumentException("body is not a JSON object");
+    return i;
+  }
+
+  /** Inserts {@code member} as the first member of the object whose '{' is at {@code brace}. */
+  private static byte[] insertMember(byte[] body, int brace, String member) {
+    int j = brace + 1;
+    while (j < body.length && Character.isWhitespace(body[j])) j++;
+    boolean empty = j < body.length && body[j] == '}';
+    byte[] m = (member + (empty ? "" : ",")).getBytes(StandardCharsets.UTF_8);
+    byte[] out = new byte[body.length + m.length];
+    System.arraycopy(body, 0, out, 0, brace + 1);
+    System.arraycopy(m, 0, out, brace + 1, m.length);
+    System.arraycopy(body, brace + 1, out, brace + 1 + m.length, body.length - brace - 1);
+    return out;
+  }
+
+  /** Bedrock Converse: {@code toolConfig: {tools: [{toolSpec: {name}}]}}. */
+  private static void readToolConfig(JsonParser p, JsonToken value, List<String> tools) throws IOException {
+    if (value != JsonToken.START_OBJECT) {
+      p.skipChildren();
+      return;
+    }
+    while (p.nextToken() == JsonToken.FIELD_NAME) {
+      String f = p.currentName();
+      JsonToken v = p.nextToken();
+      if ("tools".equals(f)) readTools(p, v, tools);
+      else p.skipChildren();
+    }
+  }
+
+  /**
+   * Chat: {type:function, function:{name}}; Responses and Anthropic: {name}; built-in tools: {type};
+   * Gemini: {functionDeclarations:[{name}...]} or a built-in's key ({googleSearch:{}}); Bedrock: {toolSpec:{name}}.
+   */
   private static void readTools(JsonParser p, JsonToken value, List<String> tools) throws IOException {
     if (value != JsonToken.START_ARRAY) {
       p.skipChildren();
       return;
     }
-    while (p.nextToken() == JsonToken.START_OBJECT) {
+    JsonToken item;
+    while ((item = p.nextToken()) != JsonToken.END_ARRAY && item != null) {
+      if (item != JsonToken.START_OBJECT) {
+        p.skipChildren();
+        continue;
+      }
       String type = null;
       String name = null;
       String fnName = null;
+      String builtIn = null;
+      boolean declarations = false;
       while (p.nextToken() == JsonToken.FIELD_NAME) {
         String field = p.currentName();
         JsonToken v = p.nextToken();
         if ("type".equals(field) && v == JsonToken.VALUE_STRING) type = p.getText();
         else if ("name".equals(field) && v == JsonToken.VALUE_STRING) name = p.getText();
-        else if ("function".equals(field) && v == JsonToken.START_OBJECT) {
-          while (p.nextToken() == JsonToken.FIELD_NAME) {
-            String f = p.currentName();
-            JsonToken fv = p.nextToken();
-            if ("name".equals(f) && fv == JsonToken.VALUE_STRING) fnName = p.getText();
-            else p.skipChildren();
+        else if (("function".equals(field) || "toolSpec".equals(field)) && v == JsonToken.START_OBJECT) {
+          fnName = nameIn(p);
+        } else if ("functionDeclarations".equals(field) && v == JsonToken.START_ARRAY) {
+          declarations = true;
+          while (p.nextToken() == JsonToken.START_OBJECT) {
+            String n = nameIn(p);
+            if (n != null) tools.add(n);
           }
-        } else p.skipChildren();
+        } else {
+          if (v == JsonToken.START_OBJECT && builtIn == null) builtIn = field;
+          p.skipChildren();
+        }
       }
-      String tool = fnName != null ? fnName : name != null ? name : type;
+      String tool = fnName != null ? fnName : name != null ? name : type != null ? type : declarations ? null : builtIn;
       if (tool != null) tools.add(tool);
     }
+  }
+
+  /** The {@code name} member of the object the parser has just entered; leaves the parser at its end. */
+  private static String nameIn(JsonParser p) throws IOException {
+    String n = null;
+    while (p.nextToken() == JsonToken.FIELD_NAME) {
+      String f = p.currentName();
+      JsonToken fv = p.nextToken();
+      if ("name".equals(f) && fv == JsonToken.VALUE_STRING) n = p.getText();
+      else p.skipChildren();
+    }
+    return n;
   }
 
   static MessageDigest sha256() {

@@ -14,7 +14,8 @@ import java.util.function.Consumer;
 public final class ResponseWatch {
   private static final int MAX_JSON = 8 << 20;
   private static final int MAX_LINE = 1 << 20;
-  private static final byte[] USAGE = {'"', 'u', 's', 'a', 'g', 'e', '"'};
+  /** {@code "usage} also finds Gemini's {@code "usageMetadata"}. */
+  private static final byte[] USAGE = {'"', 'u', 's', 'a', 'g', 'e'};
 
   private final boolean sse;
   private final Consumer<Usage> onDone;

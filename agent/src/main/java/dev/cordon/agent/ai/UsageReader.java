@@ -8,7 +8,9 @@ import java.io.IOException;
 /**
  * Finds the last {@code usage} object anywhere in a JSON document (OpenAI chat and embeddings put it
  * at the top, the Responses API's stream nests it in {@code response}, Anthropic streams it in
- * {@code message_delta}) and reads its token counts under either naming.
+ * {@code message_delta}, Gemini calls it {@code usageMetadata}, Bedrock Converse names its counts
+ * {@code inputTokens}/{@code outputTokens}) and reads its token counts under each naming; Ollama's
+ * native {@code prompt_eval_count}/{@code eval_count} are read too.
  */
 public final class UsageReader {
   private UsageReader() {}
@@ -17,24 +19,36 @@ public final class UsageReader {
 
   public static Usage find(byte[] json, int off, int len) {
     Usage found = null;
+    long ollamaIn = -1;
+    long ollamaOut = -1;
     try (JsonParser p = JSON.createParser(json, off, len)) {
       JsonToken t;
       while ((t = p.nextToken()) != null) {
-        if (t == JsonToken.FIELD_NAME && "usage".equals(p.currentName())) {
+        if (t != JsonToken.FIELD_NAME) continue;
+        String name = p.currentName();
+        if ("usage".equals(name) || "usageMetadata".equals(name)) {
           if (p.nextToken() == JsonToken.START_OBJECT) {
             Usage u = readUsage(p);
             if (u.known()) found = merge(found, u);
+          }
+        } else if ("prompt_eval_count".equals(name) || "eval_count".equals(name) || "inputTextTokenCount".equals(name)) {
+          // Ollama's native API reports its counts as top-level members of the final message;
+          // Bedrock's Titan embeddings its input count.
+          if (p.nextToken().isNumeric()) {
+            if (name.charAt(0) != 'e') ollamaIn = p.getLongValue();
+            else ollamaOut = p.getLongValue();
           }
         }
       }
     } catch (IOException | RuntimeException malformed) {
       // A truncated or odd body: usage stays unknown, the call is still audited.
     }
+    if (found == null && (ollamaIn >= 0 || ollamaOut >= 0)) found = new Usage(ollamaIn, ollamaOut);
     return found == null ? Usage.NONE : found;
   }
 
   /** Anthropic reports input tokens at the start of a stream and output tokens at its end. */
-  static Usage merge(Usage earlier, Usage later) {
+  public static Usage merge(Usage earlier, Usage later) {
     if (earlier == null) return later;
     long in = later.inputTokens() >= 0 ? later.inputTokens() : earlier.inputTokens();
     long out = later.outputTokens() >= 0 ? later.outputTokens() : earlier.outputTokens();
@@ -49,8 +63,9 @@ public final class UsageReader {
       JsonToken v = p.nextToken();
       if (v.isNumeric()) {
         switch (name) {
-          case "prompt_tokens", "input_tokens" -> in = p.getLongValue();
-          case "completion_tokens", "output_tokens" -> out = p.getLongValue();
+          // OpenAI, Anthropic, Gemini (usageMetadata), Bedrock Converse.
+          case "prompt_tokens", "input_tokens", "promptTokenCount", "inputTokens" -> in = p.getLongValue();
+          case "completion_tokens", "output_tokens", "candidatesTokenCount", "outputTokens" -> out = p.getLongValue();
           default -> { }
         }
       } else {

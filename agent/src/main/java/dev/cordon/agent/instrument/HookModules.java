@@ -13,6 +13,11 @@ final class HookModules {
         new OkHttpModule(),
         new UrlConnectionModule(),
         new JdkFilesModule(),
-        new JdbcModule());
+        new JdbcModule(),
+        new LangChain4jModule(),
+        new GoogleGenAiModule(),
+        new SpringAiModule(),
+        new BedrockModule(),
+        new ServletModule());
   }
 }

@@ -4,7 +4,8 @@ import java.util.Set;
 
 /**
  * The classes Cordon weaves, by internal name. The lazy transformer checks every loaded class
- * against this set with one cheap prefix test, and only a hit wakes Byte Buddy.
+ * against these with a first-character switch and a few prefix or set tests, and only a hit wakes
+ * Byte Buddy (which then applies the modules' exact matchers).
  */
 final class Targets {
   private Targets() {}
@@ -82,19 +83,58 @@ final class Targets {
   static final String URL_CONNECTION = "sun/net/www/protocol/http/HttpURLConnection";
   static final Set<String> OKHTTP = Set.of("okhttp3/internal/connection/RealCall", "okhttp3/internal/http/RealInterceptorChain");
 
+  /** LangChain4j's HTTP client implementations live under this package (Byte Buddy checks the interface). */
+  static final String LC4J_HTTP_PACKAGE = "dev.langchain4j.http.client.";
+  private static final String LC4J_HTTP_PREFIX = "dev/langchain4j/http/client/";
+  static final String LC4J_RETRY_POLICY = "dev/langchain4j/internal/RetryUtils$RetryPolicy";
+
+  static final Set<String> GOOGLE_GENAI = Set.of("com/google/genai/ApiClient", "com/google/genai/HttpApiClient",
+      "com/google/genai/HttpApiResponse");
+
+  static final String SPRING_AI_OPENAI_API = "org/springframework/ai/openai/api/OpenAiApi";
+
+  static final String AWS_INTERCEPTOR_CHAIN = "software/amazon/awssdk/core/interceptor/ExecutionInterceptorChain";
+  static final Set<String> BEDROCK_CLIENTS = Set.of(
+      "software/amazon/awssdk/services/bedrockruntime/DefaultBedrockRuntimeClient",
+      "software/amazon/awssdk/services/bedrockruntime/DefaultBedrockRuntimeAsyncClient");
+
+  static final Set<String> SERVLETS = Set.of("javax/servlet/http/HttpServlet", "jakarta/servlet/http/HttpServlet");
+  static final Set<String> EXECUTORS = Set.of("java/util/concurrent/ThreadPoolExecutor", "java/util/concurrent/ForkJoinPool",
+      "java/util/concurrent/CompletableFuture$ThreadPerTaskExecutor");
+
+  /** Set once a servlet container is present and the policy reads headers (see {@link JdkExecutors}). */
+  static volatile boolean executorsEnabled;
+
   static boolean isTarget(String internalName) {
-    // A switch on the first character and one fixed character keeps the common path (every class
-    // load) to two char compares; only then is a set consulted.
+    // The first letter picks the family; each family costs a char compare or two before any set is consulted.
     if (internalName.length() < 12) return false;
-    return switch (internalName.charAt(0)) {
-      case 'c' -> internalName.charAt(3) == '/'
-          && (STAINLESS_PREPARE.contains(internalName) || STAINLESS_HTTP.contains(internalName));
-      case 'j' -> (internalName.charAt(3) == '/' && internalName.equals(JDK_HTTP_CLIENT))
-          || (jdkFiles && JDK_FILES.contains(internalName));
-      case 'o' -> internalName.charAt(7) == '/' && OKHTTP.contains(internalName);
-      case 's' -> (internalName.charAt(3) == '/' && internalName.equals(URL_CONNECTION))
-          || (jdkFiles && JDK_FILES.contains(internalName));
-      default -> false;
-    };
+    switch (internalName.charAt(0)) {
+      case 's':
+        if (internalName.startsWith("software/amazon/awssdk/")) {
+          return internalName.equals(AWS_INTERCEPTOR_CHAIN) || BEDROCK_CLIENTS.contains(internalName);
+        }
+        return (internalName.charAt(3) == '/' && internalName.equals(URL_CONNECTION))
+            || (jdkFiles && JDK_FILES.contains(internalName));
+      case 'j':
+        // javax/ and jakarta/ (servlets), jdk/ (the HTTP client), java/ (files, executors)
+        if ((internalName.charAt(4) == 'x' || internalName.charAt(2) == 'k')
+            && (internalName.startsWith("javax/servlet/") || internalName.startsWith("jakarta/servlet/"))) {
+          return SERVLETS.contains(internalName);
+        }
+        if (internalName.charAt(3) == '/' && internalName.equals(JDK_HTTP_CLIENT)) return true;
+        if (jdkFiles && JDK_FILES.contains(internalName)) return true;
+        return executorsEnabled && internalName.startsWith("java/util/concurrent/") && EXECUTORS.contains(internalName);
+      case 'c':
+        return internalName.charAt(3) == '/' && (STAINLESS_PREPARE.contains(internalName)
+            || STAINLESS_HTTP.contains(internalName) || GOOGLE_GENAI.contains(internalName));
+      case 'd':
+        return internalName.startsWith("dev/langchain4j/")
+            && (internalName.startsWith(LC4J_HTTP_PREFIX) || internalName.equals(LC4J_RETRY_POLICY));
+      case 'o':
+        return (internalName.charAt(3) == '/' && internalName.equals(SPRING_AI_OPENAI_API))
+            || (internalName.charAt(7) == '/' && OKHTTP.contains(internalName));
+      default:
+        return false;
+    }
   }
 }

@@ -19,7 +19,9 @@ public final class CallerResolver {
   }
 
   public Caller resolve() {
-    long candidates = selector.candidates(Thread.currentThread().getName(), service, null);
+    java.util.function.Function<String, String> headers = selector.usesHeaders()
+        ? InboundHeaders.of(dev.cordon.bootstrap.Inbound.current(), dev.cordon.bootstrap.Inbound.carried()) : null;
+    long candidates = selector.candidates(Thread.currentThread().getName(), service, headers);
     if (!selector.usesCode()) {
       return new Caller(idOrAnonymous(selector.fallback(candidates)), firstAppFrame());
     }

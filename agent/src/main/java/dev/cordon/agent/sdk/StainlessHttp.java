@@ -87,6 +87,8 @@ final class StainlessHttp {
   /** The JSON body bytes, or null when there is none or it is not JSON (multipart uploads are not read here). */
   byte[] jsonBody(Object request) {
     Object b = Reflect.call(body, request);
+    // anthropic-java 3.x (and newer Stainless SDKs) answer Optional<HttpRequestBody>.
+    if (b instanceof java.util.Optional<?> o) b = o.orElse(null);
     if (b == null) return null;
     Object type = Reflect.call(bodyContentType, b);
     if (type == null || !type.toString().contains("json")) return null;

@@ -40,7 +40,9 @@ final class ChatCompletions {
             throw ApiError.missing("messages");
         }
         String userText = Json.lastUserText(messages);
-        Optional<Answers.ToolCall> toolCall = Answers.toolCall(request.get("tools"), userText);
+        // After a tool result the model answers in text, as the real one does (no endless tool loop).
+        Optional<Answers.ToolCall> toolCall = lastRoleIs(messages, "tool")
+                ? Optional.empty() : Answers.toolCall(request.get("tools"), userText);
         String text = Answers.echo(userText);
         int n = Math.max(1, Math.min(MAX_CHOICES, request.path("n").asInt(1)));
 
@@ -77,6 +79,10 @@ final class ChatCompletions {
         body.set("choices", choices);
         body.set("usage", usage);
         return Reply.ok(body);
+    }
+
+    private static boolean lastRoleIs(JsonNode messages, String role) {
+        return messages.size() > 0 && role.equals(messages.get(messages.size() - 1).path("role").asText());
     }
 
     private static ObjectNode toolCallJson(ObjectNode prototype, Answers.ToolCall call) {

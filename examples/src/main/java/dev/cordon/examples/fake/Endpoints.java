@@ -13,6 +13,10 @@ final class Endpoints {
     private final Responses responses = new Responses();
     private final Embeddings embeddings = new Embeddings();
     private final Platform platform = new Platform();
+    private final AnthropicMessages anthropic = new AnthropicMessages();
+    private final GeminiModels gemini = new GeminiModels();
+    private final BedrockRuntime bedrock = new BedrockRuntime();
+    private final OllamaApi ollama = new OllamaApi();
 
     Reply answer(String method, String path, String contentType, byte[] body) {
         String route = method + " " + path;
@@ -23,6 +27,14 @@ final class Endpoints {
                 return responses.handle(json(body));
             case "POST /v1/embeddings":
                 return embeddings.handle(json(body));
+            case "POST /v1/messages":
+                return anthropic.handle(json(body));
+            case "POST /api/chat":
+                return ollama.chat(json(body), false);
+            case "POST /api/generate":
+                return ollama.chat(json(body), true);
+            case "POST /api/embed":
+                return ollama.embed(json(body));
             case "POST /v1/fine_tuning/jobs":
                 return platform.createFineTuningJob(json(body));
             case "POST /v1/files":
@@ -30,6 +42,14 @@ final class Endpoints {
             case "GET /v1/models":
                 return platform.listModels();
             default:
+                java.util.regex.Matcher g = GeminiModels.PATH.matcher(path);
+                if ("POST".equals(method) && g.matches()) {
+                    return gemini.handle(g, json(body));
+                }
+                java.util.regex.Matcher b = BedrockRuntime.PATH.matcher(path);
+                if ("POST".equals(method) && b.matches()) {
+                    return bedrock.handle(b, json(body));
+                }
                 throw ApiError.invalidUrl(method, path);
         }
     }

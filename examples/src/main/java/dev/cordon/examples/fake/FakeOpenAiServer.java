@@ -23,7 +23,10 @@ import java.util.concurrent.atomic.AtomicInteger;
  * reached the "provider" (for instance, whether Cordon redacted a prompt).
  *
  * <p>Endpoints: POST /v1/chat/completions (JSON or SSE, tool calls), POST /v1/responses (JSON or
- * SSE), POST /v1/embeddings, POST /v1/fine_tuning/jobs, POST /v1/files (multipart), GET /v1/models.
+ * SSE), POST /v1/embeddings, Anthropic's POST /v1/messages (JSON or SSE, tool use), Gemini's POST
+ * /v1beta/models/{model}:generateContent|streamGenerateContent|embedContent|batchEmbedContents, Bedrock's
+ * POST /model/{id}/converse|converse-stream|invoke|invoke-with-response-stream, Ollama's POST
+ * /api/chat|generate (JSON or NDJSON) and /api/embed, POST /v1/fine_tuning/jobs, POST /v1/files (multipart), GET /v1/models.
  * Anything else: 404 in OpenAI's error shape; an unparseable JSON body: 400.
  */
 public final class FakeOpenAiServer implements AutoCloseable {
@@ -72,6 +75,11 @@ public final class FakeOpenAiServer implements AutoCloseable {
 
     public String baseUrl() {
         return "http://127.0.0.1:" + port() + "/v1";
+    }
+
+    /** The server root, for SDKs that add the version themselves (Anthropic, Gemini, Bedrock, Ollama). */
+    public String rootUrl() {
+        return "http://127.0.0.1:" + port();
     }
 
     /** Thread-safe snapshot, in arrival order. */
@@ -162,6 +170,14 @@ public final class FakeOpenAiServer implements AutoCloseable {
             headers.set("Content-Type", "application/json");
             exchange.sendResponseHeaders(json.status(), bytes.length);
             exchange.getResponseBody().write(bytes);
+        } else if (reply instanceof Reply.BinaryStream stream) {
+            headers.set("Content-Type", stream.contentType());
+            exchange.sendResponseHeaders(200, 0); // chunked
+            OutputStream out = exchange.getResponseBody();
+            for (byte[] frame : stream.frames()) {
+                out.write(frame);
+                out.flush();
+            }
         } else if (reply instanceof Reply.EventStream stream) {
             headers.set("Content-Type", "text/event-stream; charset=utf-8");
             headers.set("Cache-Control", "no-cache");

@@ -21,6 +21,14 @@ final class Json {
         return MAPPER.createObjectNode();
     }
 
+    static JsonNode parse(String json) {
+        try {
+            return MAPPER.readTree(json);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     static ArrayNode array() {
         return MAPPER.createArrayNode();
     }

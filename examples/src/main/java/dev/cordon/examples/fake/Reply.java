@@ -10,6 +10,9 @@ sealed interface Reply {
     /** Each frame is complete ("data: {...}\n\n"); the server flushes after each one. */
     record EventStream(List<String> frames) implements Reply {}
 
+    /** Binary frames (AWS event stream) sent one by one with this content type. */
+    record BinaryStream(String contentType, List<byte[]> frames) implements Reply {}
+
     static Reply ok(JsonNode body) {
         return new JsonReply(200, body);
     }

@@ -1,6 +1,7 @@
 package dev.cordon.agent.instrument.advice;
 
 import dev.cordon.bootstrap.Dispatch;
+import dev.cordon.bootstrap.GovernedCall;
 import net.bytebuddy.asm.Advice;
 import net.bytebuddy.implementation.bytecode.assign.Assigner;
 
@@ -8,9 +9,16 @@ import net.bytebuddy.implementation.bytecode.assign.Assigner;
 public final class ExecuteAsyncAdvice {
   private ExecuteAsyncAdvice() {}
 
-  @Advice.OnMethodExit
+  /** The call was decided in {@code PrepareRequest}: transports below must not decide it again. */
+  @Advice.OnMethodEnter
+  public static void enter() {
+    GovernedCall.enter();
+  }
+
+  @Advice.OnMethodExit(onThrowable = Throwable.class)
   public static void exit(@Advice.Argument(0) Object request,
       @Advice.Return(readOnly = false, typing = Assigner.Typing.DYNAMIC) Object future) {
-    future = Dispatch.aiResponseAsync(request, future);
+    GovernedCall.exit();
+    if (future != null) future = Dispatch.aiResponseAsync(request, future);
   }
 }
