@@ -6,6 +6,7 @@ import dev.cordon.agent.ai.AiTarget;
 import dev.cordon.agent.ai.ResponseWatch;
 import dev.cordon.agent.ai.SseToolGate;
 import dev.cordon.agent.ai.UsageReader;
+import dev.cordon.agent.credentials.ScopedKey;
 import dev.cordon.CordonAccessDeniedException;
 import java.io.IOException;
 import java.util.Collections;
@@ -27,6 +28,7 @@ final class OkHttp {
 
   private final WireGovernor wire;
   private final Map<Object, Decided> byCall = Collections.synchronizedMap(new WeakHashMap<>());
+  private final Map<Object, ScopedKey> keyByCall = Collections.synchronizedMap(new WeakHashMap<>());
 
   OkHttp(WireGovernor wire) {
     this.wire = wire;
@@ -49,18 +51,41 @@ final class OkHttp {
     }
     OkHttpApi api = OkHttpApi.of(request);
     if (d.covered()) {
-      return d.hasToken() ? new Object[] {api.rebuild(request, GovernedCalls.HEADER, null, null), null, null} : null;
+      return d.hasToken() ? new Object[] {api.rebuild(request, GovernedCalls.HEADER, null, null), null, null, null} : null;
     }
     byte[] body = d.result().body();
-    Object toSend = body != null || d.hasToken() || d.result().key() != null
-        ? api.rebuild(request, d.hasToken() ? GovernedCalls.HEADER : null, body, d.result().key()) : request;
+    Object toSend = body != null || d.hasToken()
+        ? api.rebuild(request, d.hasToken() ? GovernedCalls.HEADER : null, body, null) : request;
+    if (d.result().key() != null && call != null) {
+      // The scoped key goes on at the network end of the chain (see network()), not here: the
+      // application's interceptors and the Response it gets must never show it.
+      keyByCall.put(call, d.result().key());
+    }
     // state[1]: the call runs on another thread than the one that started it (enqueue): a deny from
     // the response must then reach the application's callback as an IOException (see the advice).
-    return new Object[] {toSend, d.starter() == Thread.currentThread() ? null : Boolean.TRUE, d.result().call()};
+    return new Object[] {toSend, d.starter() == Thread.currentThread() ? null : Boolean.TRUE, d.result().call(), call};
+  }
+
+  /**
+   * The last step of the chain, just before the request is written (after every interceptor of the
+   * application, once per network attempt): the scoped key replaces the application's. State =
+   * {request with key, request without}.
+   */
+  Object[] network(Object request, Object call) {
+    if (keyByCall.isEmpty() || call == null) return null;
+    ScopedKey key = keyByCall.get(call);
+    if (key == null) return null;
+    return new Object[] {OkHttpApi.of(request).rebuild(request, null, null, key), request};
+  }
+
+  /** The network response, reporting the request without the key to whoever sees it above. */
+  Object networkResponse(Object[] state, Object response) {
+    return response == null ? null : OkHttpApi.of(state[1]).withRequest(response, state[1]);
   }
 
   /** The chain's response: its body is watched for usage; a failure completes the audit entry. */
   Object response(Object[] state, Object response, Throwable thrown) {
+    if (state[3] != null) keyByCall.remove(state[3]);
     AiCall call = (AiCall) state[2];
     if (call == null) return response;
     if (thrown != null || response == null) {
