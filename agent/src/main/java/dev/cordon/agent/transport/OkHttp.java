@@ -28,7 +28,7 @@ final class OkHttp {
 
   private final WireGovernor wire;
   private final Map<Object, Decided> byCall = Collections.synchronizedMap(new WeakHashMap<>());
-  private final Map<Object, ScopedKey> keyByCall = Collections.synchronizedMap(new WeakHashMap<>());
+  private final Map<Object, KeyFor> keyByCall = Collections.synchronizedMap(new WeakHashMap<>());
 
   OkHttp(WireGovernor wire) {
     this.wire = wire;
@@ -59,7 +59,7 @@ final class OkHttp {
     if (d.result().key() != null && call != null) {
       // The scoped key goes on at the network end of the chain (see network()), not here: the
       // application's interceptors and the Response it gets must never show it.
-      keyByCall.put(call, d.result().key());
+      keyByCall.put(call, new KeyFor(d.result().key(), d.target().host(), d.target().port()));
     }
     // state[1]: the call runs on another thread than the one that started it (enqueue): a deny from
     // the response must then reach the application's callback as an IOException (see the advice).
@@ -73,10 +73,17 @@ final class OkHttp {
    */
   Object[] network(Object request, Object call) {
     if (keyByCall.isEmpty() || call == null) return null;
-    ScopedKey key = keyByCall.get(call);
-    if (key == null) return null;
-    return new Object[] {OkHttpApi.of(request).rebuild(request, null, null, key), request};
+    KeyFor k = keyByCall.get(call);
+    if (k == null) return null;
+    OkHttpApi api = OkHttpApi.of(request);
+    Object url = api.url(request);
+    // A redirect to another host or port (OkHttp follows them inside the call) gets no key.
+    if (api.port(url) != k.port() || !api.host(url).equalsIgnoreCase(k.host())) return null;
+    return new Object[] {api.rebuild(request, null, null, k.key()), request};
   }
+
+  /** A scoped key, for the governed host and port only. */
+  private record KeyFor(ScopedKey key, String host, int port) {}
 
   /** The network response, reporting the request without the key to whoever sees it above. */
   Object networkResponse(Object[] state, Object response) {
