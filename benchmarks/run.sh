@@ -4,6 +4,7 @@
 #   benchmarks/run.sh                      # all benchmarks, p50 + average, with -prof gc
 #   benchmarks/run.sh '.*decide$'          # one benchmark
 #   SKIP_BUILD=1 benchmarks/run.sh         # reuse benchmarks/target/benchmarks.jar
+#   benchmarks/run.sh files                # file opens outside datasets, without and with the agent
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
 cd "$root"
@@ -17,6 +18,13 @@ if [[ "${SKIP_BUILD:-}" != "1" ]]; then
     mvn -q -f policies/pom.xml install -DskipTests
     mvn -q -f benchmarks/pom.xml package
   fi
+fi
+
+if [[ "${1:-}" == "files" ]]; then
+  # Two JMH runs in one invocation (no agent, then the real agent jar) and a side-by-side table.
+  # "files --no-escape-analysis" makes every allocation count, for an exact B/op comparison.
+  shift
+  exec java -cp benchmarks/target/benchmarks.jar dev.cordon.benchmarks.FileOpenComparison agent/target/cordon-agent.jar "$@"
 fi
 
 filter="DecisionBenchmark"

@@ -29,10 +29,19 @@ echo
 echo "== Audit log ($(pwd)/$AUDIT)"
 if [[ -f "$AUDIT" ]]; then
   if command -v python3 >/dev/null 2>&1; then
-    # one compact line per entry is hard to read; pretty-print without altering the file
+    # one line per entry, the fields that tell the story; the raw JSON lines follow
     python3 -c 'import json,sys
 for line in open(sys.argv[1], encoding="utf-8"):
-    print(json.dumps(json.loads(line), indent=2, ensure_ascii=False))' "$AUDIT"
+    e = json.loads(line)
+    red = ",".join("%s=%s" % kv for kv in (e.get("redactions") or {}).items())
+    use = e.get("usage") or {}
+    print("%3s %-28s %-12s %-14s %-26s %-6s %-9s rule=%s%s%s" % (e["seq"], e["action"], e.get("principal", ""),
+          e.get("mode", ""), e.get("resource", ""), e.get("decision", ""), e.get("outcome", ""), e.get("rule") or "-",
+          (" redactions=" + red) if red else "",
+          (" tokens=%s/%s" % (use.get("input_tokens"), use.get("output_tokens"))) if use else ""))' "$AUDIT"
+    echo
+    echo "-- raw JSON lines (each ends with prev and hash: the chain)"
+    cat "$AUDIT"
   else
     cat "$AUDIT"
   fi

@@ -2,15 +2,23 @@ package dev.cordon.agent;
 
 import dev.cordon.agent.ai.PendingCalls;
 import dev.cordon.agent.config.AgentOptions;
+import dev.cordon.agent.config.PolicyHints;
 import dev.cordon.agent.config.PolicyLocator;
+import dev.cordon.agent.files.FileGovernor;
+import dev.cordon.agent.instrument.JdbcHooks;
+import dev.cordon.agent.instrument.JdkFileHooks;
+import dev.cordon.agent.jdbc.JdbcGovernor;
 import dev.cordon.agent.instrument.LazyTransformer;
 import dev.cordon.agent.instrument.WeaveReport;
 import dev.cordon.agent.runtime.AgentRuntime;
 import dev.cordon.agent.runtime.CordonHooks;
 import dev.cordon.bootstrap.Dispatch;
 import dev.cordon.bootstrap.Guard;
+import dev.cordon.bootstrap.HookHandoff;
 import java.lang.instrument.Instrumentation;
 import java.nio.file.Path;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 
 /**
  * The agent proper, entered from {@link dev.cordon.bootstrap.AgentLauncher} inside the private
@@ -22,28 +30,74 @@ import java.nio.file.Path;
 public final class AgentMain {
   private AgentMain() {}
 
+  private static final long FILE_HOOKS_WAIT_S = 30;
+
+  /** Offers the hooks, then initialises Dispatch so it seals them into a static final field. */
+  private static void installHooks(CordonHooks hooks) {
+    if (!HookHandoff.offer(hooks)) throw new IllegalStateException("Cordon's hooks were already installed");
+    try {
+      Class.forName(Dispatch.class.getName(), true, null);
+    } catch (ClassNotFoundException e) {
+      throw new IllegalStateException("Cordon's boot classes are not on the boot class path", e);
+    }
+  }
+
   public static void start(String args, Instrumentation inst, String agentJar, boolean atStartup) {
     AgentOptions options = AgentOptions.from(args);
     Path policyPath = PolicyLocator.locate(options.policy());
     AgentRuntime runtime = new AgentRuntime(options, policyPath);
-    Dispatch.install(new CordonHooks(runtime));
+    FileGovernor files = new FileGovernor(runtime, agentJar);
+    JdbcGovernor jdbc = new JdbcGovernor(runtime);
+    installHooks(new CordonHooks(runtime, files, jdbc));
+    PolicyHints hints = PolicyHints.of(policyPath);
+    // JDBC drivers load after premain: with a policy that may govern a database they are woven as they load.
+    if (hints.jdbc()) JdbcHooks.enableAtStart();
     WeaveReport report = new WeaveReport(runtime);
+    CountDownLatch fileHooksSettled = new CountDownLatch(1);
+    runtime.onState(st -> {
+      files.policyChanged(st.policy());
+      // The JDK's file funnels are woven only once some policy declares file datasets.
+      if (FileGovernor.governsFiles(st.policy())) JdkFileHooks.install(inst, report);
+      fileHooksSettled.countDown();
+      if (JdbcGovernor.governsJdbc(st.policy())) JdbcHooks.enable(inst, report, AgentMain.class.getClassLoader());
+    });
     inst.addTransformer(new LazyTransformer(AgentMain.class.getClassLoader(), report, inst), true);
 
     Thread init = new Thread(() -> {
       Guard.markAgentThread();
-      runtime.initialize();
+      try {
+        runtime.initialize();
+      } finally {
+        fileHooksSettled.countDown();
+      }
       LazyTransformer.retransformLoaded(inst, report);
     }, "cordon-init");
     init.setDaemon(true);
     init.start();
+    if (hints.files()) {
+      // File opens cannot wait for the policy the way AI calls do (class loading goes through them),
+      // so when the policy may declare file datasets the application starts only once they are hooked.
+      awaitQuietly(fileHooksSettled);
+    }
 
     Thread shutdown = new Thread(() -> {
       Guard.markAgentThread();
-      runtime.state();
+      // Never wait for the policy here: a short-lived app must not pay for a parse it never needed.
       PendingCalls.flushAll();
+      JdbcGovernor.flushAll();
       if (runtime.audit() != null) runtime.audit().close();
     }, "cordon-shutdown");
     Runtime.getRuntime().addShutdownHook(shutdown);
+  }
+
+  private static void awaitQuietly(CountDownLatch latch) {
+    try {
+      if (!latch.await(FILE_HOOKS_WAIT_S, TimeUnit.SECONDS)) {
+        System.err.println("[cordon] the policy took over " + FILE_HOOKS_WAIT_S
+            + " s to load; file opens before it did were not governed");
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
   }
 }

@@ -11,12 +11,8 @@ import dev.cordon.CordonAccessDeniedException;
 public final class Dispatch {
   private Dispatch() {}
 
-  private static volatile Hooks hooks;
-
-  /** Installed once by the agent at start-up; later calls are ignored so that nothing can swap it. */
-  public static synchronized void install(Hooks h) {
-    if (hooks == null) hooks = h;
-  }
+  /** Set once, when this class initialises, from {@link HookHandoff}; final so reflection cannot change it. */
+  private static final Hooks hooks = HookHandoff.take();
 
   public static Object aiRequestPrepared(String sdk, Object request, Object clientOptions) {
     Hooks h = hooks;
@@ -115,6 +111,161 @@ public final class Dispatch {
       Guard.exit();
     }
   }
+
+  /** File access bits for {@link #fileOpen}. */
+  public static final int READ = 1;
+  public static final int WRITE = 2;
+  /** With READ or WRITE: the last name is the entry itself, not what a symbolic link there points to. */
+  public static final int NO_FOLLOW = 4;
+
+  /**
+   * A file is about to be opened by {@code java.io} ({@code FileInputStream}, {@code FileOutputStream},
+   * {@code RandomAccessFile}). The first test is the agent's allocation-free "known clean" check, so
+   * the common case (a path outside every dataset) costs a hash lookup and no re-entrancy bookkeeping.
+   */
+  public static void fileOpen(String path, int access) {
+    Hooks h = hooks;
+    if (h == null || path == null || h.fileIsClean(path) || !Guard.tryEnter()) return;
+    try {
+      h.fileAccess(path, access);
+    } catch (CordonAccessDeniedException deny) {
+      throw deny;
+    } catch (Throwable t) {
+      failOrPass(h, "file.open", t, null);
+    } finally {
+      Guard.exit();
+    }
+  }
+
+  /**
+   * {@code java.io.RandomAccessFile.open(name, mode)}: mode bit 2 ({@code O_RDWR}) opens for writing
+   * as well as reading.
+   */
+  public static void fileOpenRandomAccess(String path, int mode) {
+    fileOpen(path, (mode & 2) != 0 ? READ | WRITE : READ);
+  }
+
+  /**
+   * {@code sun.nio.fs.UnixNativeDispatcher.open(UnixPath, flags, mode)}, the funnel of every NIO open
+   * (channels, streams, {@code Files.*}, copies). {@code path} is a {@code UnixPath}; its string is
+   * cached in the path after the first call. Access comes from {@code O_ACCMODE} (0 read, 1 write, 2 both).
+   */
+  public static void fileOpenNative(Object path, int flags) {
+    if (path == null) return;
+    int acc = flags & 3;
+    fileOpen(path.toString(), acc == 0 ? READ : acc == 1 ? WRITE : READ | WRITE);
+  }
+
+  /**
+   * Before a rename ({@code File.renameTo}, {@code Files.move}): both ends are written (the source
+   * disappears, the target appears). The advice calls {@link #filesChanged()} after the rename.
+   */
+  public static void fileRename(Object from, Object to) {
+    if (from != null) fileOpen(from.toString(), WRITE | NO_FOLLOW);
+    if (to != null) fileOpen(to.toString(), WRITE | NO_FOLLOW);
+  }
+
+  /** Before {@code unlink}/{@code rmdir} ({@code Files.delete}) or {@code File.delete}: removing is writing. */
+  public static void fileDelete(Object path) {
+    if (path != null) fileOpen(path.toString(), WRITE | NO_FOLLOW);
+  }
+
+  /**
+   * Before a hard link to {@code existing} is created: it would be an alias that no real path can see
+   * through, so it needs read access to the original and write access where the link appears.
+   */
+  public static void fileLink(Object existing, Object link) {
+    if (existing != null) fileOpen(existing.toString(), READ | NO_FOLLOW);
+    if (link != null) fileOpen(link.toString(), WRITE | NO_FOLLOW);
+  }
+
+  /** After a rename, link or symbolic link in this JVM: paths may now lead elsewhere. */
+  public static void filesChanged() {
+    Hooks h = hooks;
+    if (h != null) changed(h);
+  }
+
+  /**
+   * Nesting depth of intercepted JDBC calls per thread: a pool's proxy (HikariCP) calls the driver's
+   * own method, which is intercepted too; only the outermost call decides, so each statement is
+   * decided and audited once. An int[] so that entering and leaving allocate nothing.
+   */
+  private static final ThreadLocal<int[]> JDBC_DEPTH = ThreadLocal.withInitial(() -> new int[1]);
+  /** Token for a nested JDBC call (only the depth is kept) and for an outermost call with nothing to follow up. */
+  private static final Object JDBC_NESTED = new Object();
+  private static final Object JDBC_NOTHING = new Object();
+  /**
+   * What the agent answers for a call on an object that is no JDBC connection or statement (a method
+   * of the same name elsewhere): it must not count as a JDBC call, or the statements it runs inside
+   * would pass as nested ones and go undecided.
+   */
+  public static final Object JDBC_IGNORED = new Object();
+
+  /**
+   * Before a JDBC method that carries or runs SQL. Returns a token for {@link #jdbcExit}, which the
+   * advice must call whenever this returned. A denied statement is thrown from here, before the
+   * driver sees anything: a {@code java.sql.SQLSyntaxErrorException} (SQLState 42501) made by the
+   * agent, thrown without this class having to name {@code java.sql} types (not visible to the boot
+   * loader).
+   */
+  public static Object jdbcEnter(Object self, String sql, String method) {
+    int[] depth = JDBC_DEPTH.get();
+    if (depth[0] > 0) {
+      depth[0]++;
+      return JDBC_NESTED;
+    }
+    Hooks h = hooks;
+    Object token = null;
+    if (h != null && Guard.tryEnter()) {
+      try {
+        token = h.jdbcEnter(self, sql, method);
+      } catch (CordonAccessDeniedException deny) {
+        throw deny;
+      } catch (Throwable t) {
+        failOrPass(h, "jdbc.statement", t, null);
+      } finally {
+        Guard.exit();
+      }
+    }
+    if (token instanceof Throwable denied) throw Dispatch.<RuntimeException>sneakyThrow(denied);
+    if (token == JDBC_IGNORED) return JDBC_IGNORED;
+    depth[0] = 1;
+    return token == null ? JDBC_NOTHING : token;
+  }
+
+  /** After a JDBC method whose {@link #jdbcEnter} returned {@code token}; returns what the method returns. */
+  public static Object jdbcExit(Object token, Object self, Object returned, Throwable thrown) {
+    if (token == null || token == JDBC_IGNORED) return returned;
+    int[] depth = JDBC_DEPTH.get();
+    if (depth[0] > 0) depth[0]--;
+    if (token == JDBC_NESTED || token == JDBC_NOTHING) return returned;
+    Hooks h = hooks;
+    if (h == null || !Guard.tryEnter()) return returned;
+    try {
+      return h.jdbcExit(token, self, returned, thrown);
+    } catch (CordonAccessDeniedException deny) {
+      throw deny;
+    } catch (Throwable t) {
+      return failOrPass(h, "jdbc.result", t, returned);
+    } finally {
+      Guard.exit();
+    }
+  }
+
+  /** Throws a checked exception the compiler does not know about (the JVM does not check them). */
+  @SuppressWarnings("unchecked")
+  private static <T extends Throwable> RuntimeException sneakyThrow(Throwable t) throws T {
+    throw (T) t;
+  }
+
+  private static void changed(Hooks h) {
+    try {
+      h.filesChanged();
+    } catch (Throwable ignored) {
+      // Invalidation only drops cached answers; it cannot fail in a way that needs reporting.
+    }
+  }
+
 
   private static Object failOrPass(Hooks h, String where, Throwable t, Object passThrough) {
     RuntimeException toThrow;

@@ -45,6 +45,37 @@ public interface Hooks {
   void wireCallStarted(String client, Object call);
 
   /**
+   * Whether opening {@code path} (as the application gave it) is known to touch no governed
+   * dataset. Called on every file open of the application, before anything else: it must not
+   * allocate, block or throw, and it answers false whenever it is not sure.
+   */
+  boolean fileIsClean(String path);
+
+  /**
+   * The slow path of a file open that {@link #fileIsClean} could not clear: resolves the real
+   * path, decides {@code access} ({@link Dispatch#READ}, {@link Dispatch#WRITE} or both) and audits.
+   * Throws {@link dev.cordon.CordonAccessDeniedException} to block.
+   */
+  void fileAccess(String path, int access);
+
+  /** A link or rename inside this JVM may have changed where paths lead: cached answers are void. */
+  void filesChanged();
+
+  /**
+   * The outermost JDBC call on this thread that carries or runs SQL ({@code method} is the
+   * intercepted method's name: {@code prepareStatement}, {@code executeQuery}, {@code addBatch}...;
+   * {@code sql} is null for the no-argument runs of a prepared statement and for {@code getResultSet}).
+   * Returns null when there is nothing to do after the call, a {@link Throwable} to throw instead
+   * of running it (a {@code java.sql.SQLException} with SQLState 42501 for a denied statement),
+   * {@link Dispatch#JDBC_IGNORED} when {@code self} is no JDBC connection or statement, or a token
+   * that is handed to {@link #jdbcExit}.
+   */
+  Object jdbcEnter(Object self, String sql, String method);
+
+  /** After the call {@link #jdbcEnter} returned {@code token} for; returns what the call returns (a result set may be wrapped). */
+  Object jdbcExit(Object token, Object self, Object returned, Throwable thrown);
+
+  /**
    * A fault other than a deny was raised inside the agent while serving {@code where}. The agent
    * audits it and returns the exception to throw (fail closed) or null (fail open).
    */

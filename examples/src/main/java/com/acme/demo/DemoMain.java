@@ -22,6 +22,8 @@ public final class DemoMain {
     static final String CHAT_MODEL = "gpt-4o-mini";
     static final String BIG_MODEL = "gpt-4o";
     static final String EMBEDDING_MODEL = "text-embedding-3-small";
+    static final String TRAINING_DATA = "data/training/tickets.txt";
+    static final String PRODUCTION_DATA = "data/prod/customers.csv";
     static final String PII_PROMPT = "Customer jane.doe@example.com says card 4111 1111 1111 1111"
             + " was charged twice for order #1234. Draft a short apology.";
 
@@ -86,6 +88,10 @@ public final class DemoMain {
                 () -> "vector of " + training.embed(EMBEDDING_MODEL, "How do I reset my password?").size() + " floats"));
         steps.add(Step.run(out, "(g) trainer asks a chat model to label data (trainer may not chat)",
                 () -> training.label(CHAT_MODEL, "My parcel never arrived.")));
+        steps.add(Step.run(out, "(h) trainer reads its training data (dataset training-tickets, env training)",
+                () -> training.readData(TRAINING_DATA).lines().count() + " tickets read"));
+        steps.add(Step.run(out, "(i) trainer reads production customers (separation: strict keeps training apart)",
+                () -> "read " + training.readData(PRODUCTION_DATA).length() + " characters of customer data"));
         return steps;
     }
 

@@ -3,6 +3,9 @@ package com.acme.training;
 import com.openai.client.OpenAIClient;
 import com.openai.models.chat.completions.ChatCompletionCreateParams;
 import com.openai.models.embeddings.EmbeddingCreateParams;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 
 /**
@@ -21,6 +24,11 @@ public final class TrainingJob {
         return client.embeddings()
                 .create(EmbeddingCreateParams.builder().model(model).input(text).build())
                 .data().get(0).embedding();
+    }
+
+    /** Reads a data file for training: governed by the policy's datasets, like any file read of this code. */
+    public String readData(String path) throws IOException {
+        return Files.readString(Path.of(path));
     }
 
     /** Asks a chat model to label an example: something the trainer is not allowed to do. */

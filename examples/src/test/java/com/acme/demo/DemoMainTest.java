@@ -21,10 +21,10 @@ class DemoMainTest {
         }
         String printed = bytes.toString(StandardCharsets.UTF_8);
 
-        assertEquals(7, report.steps().size(), printed);
+        assertEquals(9, report.steps().size(), printed);
         report.steps().forEach(s -> assertEquals(Step.Outcome.ALLOWED, s.outcome(), s.toString()));
         assertFalse(printed.contains("BLOCKED"), printed);
-        assertEquals(7, printed.split("ALLOWED: ", -1).length - 1, printed);
+        assertEquals(9, printed.split("ALLOWED: ", -1).length - 1, printed);
         assertTrue(printed.contains("Cordon agent: NOT attached"), printed);
         assertTrue(printed.contains("Audit log: "), printed);
 

@@ -24,6 +24,8 @@ import java.nio.file.Path;
  *
  * <p>Steps (one per argument): {@code chat:MODEL[:max=N][:tools=a,b][:text=...]},
  * {@code stream:MODEL[:usage][:tools=a,b][:text=...]}, {@code async:MODEL}, {@code embed:MODEL}, {@code responses:MODEL},
+ * {@code streamtext:MODEL:text=...} (a streamed chat with that user text), {@code embedtext:MODEL:text=...},
+ * {@code chatescaped:MODEL:text=...} (a chat whose text may spell characters as backslash-u escapes),
  * {@code finetune:MODEL[:epochs=N|auto]}, {@code upload:PATH},
  * {@code wait:PATH} (until the file exists), {@code sleep:MS}, {@code repeat:N:STEP...}.
  * Each step prints one line: {@code #i OK detail}, {@code #i DENIED class: message} or
@@ -59,6 +61,10 @@ public final class AiScript {
         Thread.sleep(Long.parseLong(parts[1]));
         return;
       }
+      case "parallel" -> {
+        parallel(Integer.parseInt(parts[1]), Integer.parseInt(parts[2]), s.substring(s.indexOf(parts[3], 9)));
+        return;
+      }
       default -> { }
     }
     int i = ++step;
@@ -69,6 +75,9 @@ public final class AiScript {
         case "async" -> asyncChat(parts);
         case "embed" -> embed(parts[1]);
         case "responses" -> responses(parts[1]);
+        case "streamtext" -> streamText(parts);
+        case "chatescaped" -> chat(unescape(parts));
+        case "embedtext" -> embedText(parts);
         case "finetune" -> fineTune(parts);
         case "upload" -> upload(s.substring(7));
         default -> throw new IllegalArgumentException("unknown step " + s);
@@ -85,12 +94,40 @@ public final class AiScript {
     }
   }
 
+  /** {@code parallel:THREADS:COUNT:STEP}: each thread runs STEP COUNT times; prints one summary line. */
+  private void parallel(int threads, int count, String step) throws Exception {
+    int i = ++this.step;
+    java.util.concurrent.atomic.AtomicInteger ok = new java.util.concurrent.atomic.AtomicInteger();
+    java.util.concurrent.atomic.AtomicInteger denied = new java.util.concurrent.atomic.AtomicInteger();
+    java.util.concurrent.ConcurrentLinkedQueue<String> failures = new java.util.concurrent.ConcurrentLinkedQueue<>();
+    Thread[] workers = new Thread[threads];
+    for (int t = 0; t < threads; t++) {
+      workers[t] = new Thread(() -> {
+        for (int k = 0; k < count; k++) {
+          try {
+            chat(step.split(":"));
+            ok.incrementAndGet();
+          } catch (SecurityException e) {
+            denied.incrementAndGet();
+          } catch (RuntimeException e) {
+            failures.add(e.toString());
+          }
+        }
+      }, "worker-" + t);
+      workers[t].start();
+    }
+    for (Thread w : workers) w.join();
+    System.out.println("#" + i + " OK ok=" + ok + " denied=" + denied + " fail=" + failures.size()
+        + (failures.isEmpty() ? "" : " first=" + failures.peek()));
+  }
+
   private ChatCompletionCreateParams chatParams(String[] parts) {
     ChatCompletionCreateParams.Builder b = ChatCompletionCreateParams.builder().model(parts[1]);
     String text = "Where is my order 1234?";
     for (int k = 2; k < parts.length; k++) {
       String p = parts[k];
       if (p.startsWith("max=")) b.maxCompletionTokens(Long.parseLong(p.substring(4)));
+      else if (p.startsWith("big=")) text = "x".repeat(Integer.parseInt(p.substring(4)));
       else if (p.startsWith("text=")) text = p.substring(5);
       else if (p.startsWith("tools=")) {
         for (String t : p.substring(6).split(",")) {
@@ -119,6 +156,35 @@ public final class AiScript {
       r.stream().forEach(ch -> ch.choices().forEach(c -> c.delta().content().ifPresent(sb::append)));
     }
     return "streamed " + sb;
+  }
+
+  /** Turns backslash-u escapes in a text= part into characters (command-line arguments are not always Unicode-safe). */
+  private static String[] unescape(String[] parts) {
+    String[] out = parts.clone();
+    for (int k = 2; k < out.length; k++) {
+      if (!out[k].startsWith("text=")) continue;
+      java.util.regex.Matcher m = java.util.regex.Pattern.compile("\\\\u([0-9a-fA-F]{4})").matcher(out[k]);
+      StringBuilder sb = new StringBuilder();
+      while (m.find()) m.appendReplacement(sb, String.valueOf((char) Integer.parseInt(m.group(1), 16)));
+      m.appendTail(sb);
+      out[k] = sb.toString();
+    }
+    return out;
+  }
+
+  private String streamText(String[] parts) {
+    StringBuilder sb = new StringBuilder();
+    try (StreamResponse<ChatCompletionChunk> r = client.chat().completions().createStreaming(chatParams(parts))) {
+      r.stream().forEach(ch -> ch.choices().forEach(c -> c.delta().content().ifPresent(sb::append)));
+    }
+    return "streamed " + sb;
+  }
+
+  private String embedText(String[] parts) {
+    String text = parts.length > 2 && parts[2].startsWith("text=") ? parts[2].substring(5) : "the quick brown fox";
+    CreateEmbeddingResponse r = client.embeddings().create(EmbeddingCreateParams.builder()
+        .model(parts[1]).input(text).build());
+    return "embedding dims=" + r.data().get(0).embedding().size();
   }
 
   private String asyncChat(String[] parts) throws Exception {

@@ -70,6 +70,11 @@ public final class ChildJvm {
     return this;
   }
 
+  /** True while the child JVM runs. */
+  public boolean alive() {
+    return process != null && process.isAlive();
+  }
+
   /** Waits for exit (at most 120 s, then the child is killed and the test fails). */
   public Result await() throws Exception {
     if (!process.waitFor(120, TimeUnit.SECONDS)) {

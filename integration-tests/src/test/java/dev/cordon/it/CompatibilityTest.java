@@ -91,4 +91,14 @@ class CompatibilityTest {
     assertEquals(2, s.fake.requests().size());
     s.audit().assertChainIntact();
   }
+
+  @Test
+  void reflectionCannotSwitchTheAgentOff() throws Exception {
+    ChildJvm.Result r = s.jvm().run("com.acme.support.TamperMain", "chat:gpt-4o");
+    assertFalse(r.stdout().contains("TAMPERED"), r.toString());
+    assertTrue(r.stdout().contains("REFUSED hooks"), r.toString());
+    assertTrue(r.stdout().contains("HIDDEN agent internals"), "the agent's classes are not on the app's class path\n" + r);
+    assertTrue(r.step(1).startsWith("DENIED"), r.toString());
+    assertEquals(0, s.fake.requests().size());
+  }
 }

@@ -25,6 +25,8 @@ public final class Decision {
     private final List<RuleDef> denies;
     private final boolean allowApplies;
     private final PrincipalKind principalKind;
+    /** Why separation: strict turned an allow into this deny; null otherwise. */
+    private final String separation;
     private volatile String explanation;
 
     /** How the principal id relates to the policy, for the explanation. */
@@ -34,6 +36,14 @@ public final class Decision {
              Set<String> outputRedactions, Map<String, String> masks, String credentialId,
              String principal, PrincipalKind principalKind, Action action, String resourceId,
              List<RuleDef> denies, boolean allowApplies) {
+        this(effect, rule, mode, limits, promptRedactions, outputRedactions, masks, credentialId, principal,
+            principalKind, action, resourceId, denies, allowApplies, null);
+    }
+
+    Decision(Effect effect, RuleDef rule, Mode mode, Limits limits, Set<String> promptRedactions,
+             Set<String> outputRedactions, Map<String, String> masks, String credentialId,
+             String principal, PrincipalKind principalKind, Action action, String resourceId,
+             List<RuleDef> denies, boolean allowApplies, String separation) {
         this.effect = effect;
         this.rule = rule;
         this.mode = mode;
@@ -48,6 +58,7 @@ public final class Decision {
         this.resourceId = resourceId;
         this.denies = denies;
         this.allowApplies = allowApplies;
+        this.separation = separation;
     }
 
     public boolean allowed() {
@@ -117,6 +128,11 @@ public final class Decision {
     /** Whether some allow rule applied (it may still be overruled by a deny). */
     public boolean allowApplies() {
         return allowApplies;
+    }
+
+    /** Why {@code separation: strict} denied this (an allow rule applied), or null. */
+    public String separation() {
+        return separation;
     }
 
     PrincipalKind principalKind() {

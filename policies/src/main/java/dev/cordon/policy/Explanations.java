@@ -37,6 +37,10 @@ final class Explanations {
             }
             return b.toString();
         }
+        if (d.separation() != null) {
+            return "denied: " + who + " may not " + what + ": " + d.separation() + mode
+                + "; to allow, name the dataset in an allow rule: resources: [\"" + d.resourceId() + "\"]";
+        }
         String why = d.ruleId() == null ? "no rule allows" : "denied by rule '" + d.ruleId() + "'";
         return "denied: " + who + " may not " + what + ": " + why + mode + "; to allow, " + fix(d);
     }

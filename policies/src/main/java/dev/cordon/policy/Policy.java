@@ -35,6 +35,9 @@ public final class Policy {
             credentials.put(c.id(), c);
         }
         this.engine = new RuleEngine(parsed.mode(), parsed.principals(), parsed.rules());
+        if ("strict".equals(parsed.separation())) {
+            engine.separate(new Separation(parsed.datasets()));
+        }
         this.selector = new PrincipalSelector(parsed.principals());
         this.models = new ModelResolver(engine, parsed.models());
         this.datasets = new DatasetIndex(engine, parsed.datasets());
@@ -60,7 +63,10 @@ public final class Policy {
         return parsed.lockMode();
     }
 
-    /** "strict" or "off" (default); dataset separation is reserved for a later version. */
+    /**
+     * "strict" or "off" (default). Under strict, a principal granted datasets of one env is denied
+     * the datasets of every other env unless a rule names them by id (see {@link Decision#separation()}).
+     */
     public String separation() {
         return parsed.separation();
     }

@@ -29,6 +29,8 @@ final class RuleEngine {
     private final CompiledRule[][] table;
     /** [action] -> rules with principal "*" (for undeclared principal ids). */
     private final CompiledRule[][] starTable;
+    /** Set for {@code separation: strict}; null otherwise. */
+    private Separation separation;
 
     RuleEngine(Mode policyMode, List<PrincipalDef> principals, List<RuleDef> rules) {
         this.policyMode = policyMode;
@@ -73,6 +75,11 @@ final class RuleEngine {
         }
         table = buckets.stream().map(l -> l.toArray(new CompiledRule[0])).toArray(CompiledRule[][]::new);
         starTable = star.stream().map(l -> l.toArray(new CompiledRule[0])).toArray(CompiledRule[][]::new);
+    }
+
+    /** Turns on {@code separation: strict}; called once, before the first decision. */
+    void separate(Separation s) {
+        this.separation = s;
     }
 
     /** Size of a resource's decision cache. */
@@ -140,10 +147,28 @@ final class RuleEngine {
                 credential = r.credential();
             }
         }
+        if (separation != null && resource instanceof DatasetRef d) {
+            String why = separation.violation(slot, rulesFor(slot), d, allows);
+            if (why != null) {
+                return new Decision(Effect.DENY, null, policyMode, Limits.NONE, Set.of(), Set.of(), Map.of(), null,
+                    principalId, kind, action, resource.id(), List.of(), true,
+                    "separation: strict (dataset '" + d.dataset().id() + "' is in env '" + d.dataset().env()
+                        + "' and " + why + ")");
+            }
+        }
         RuleDef decider = allows.get(0);
         return new Decision(Effect.ALLOW, decider, modeOf(decider), limits, Collections.unmodifiableSet(prompt),
             Collections.unmodifiableSet(output), Collections.unmodifiableMap(masks), credential,
             principalId, kind, action, resource.id(), List.of(), true);
+    }
+
+    /** The principal's rules per action ({@link Action#ordinal()}), for separation's anchor. */
+    private CompiledRule[][] rulesFor(int slot) {
+        CompiledRule[][] out = new CompiledRule[ACTIONS][];
+        for (int a = 0; a < ACTIONS; a++) {
+            out[a] = slot >= 0 ? table[slot * ACTIONS + a] : starTable[a];
+        }
+        return out;
     }
 
     private Mode modeOf(RuleDef decider) {

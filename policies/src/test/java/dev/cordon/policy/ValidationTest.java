@@ -218,7 +218,33 @@ class ValidationTest {
     @Test
     void malformedCustomRegex() {
         only(HEAD + "redaction:\n  custom:\n    - { id: EMP, pattern: \"EMP-[0-9\" }\n", 5, 27,
-            "malformed regex 'EMP-[0-9' in custom redaction 'EMP': Unclosed character class");
+            "malformed regex 'EMP-[0-9' in custom redaction 'EMP': missing closing ]");
+    }
+
+    @Test
+    void customRegexThatCannotRunInLinearTimeIsRefused() {
+        only(HEAD + "redaction:\n  custom:\n    - { id: EMP, pattern: \"(a+)\\\\1\" }\n", 5, 27,
+            "pattern '(a+)\\1' of custom redaction 'EMP' uses a construct that cannot run in linear time");
+        only(HEAD + "redaction:\n  custom:\n    - { id: EMP, pattern: \"EMP-(?=[0-9])\" }\n", 5, 27, "cannot run in linear time");
+    }
+
+    @Test
+    void allowListEntriesAreValuesOrLinearPatterns() {
+        Policy p = Yaml.parse(HEAD + "redaction:\n  allow: [\"support@acme.com\", { pattern: \"4242( ?4242){3}\" }, { value: x }]\n");
+        assertEquals(List.of("support@acme.com", "x"), p.redaction().allow().values());
+        assertEquals(List.of("4242( ?4242){3}"), p.redaction().allow().patterns());
+        only(HEAD + "redaction:\n  allow: [{ pattern: \"(?<=a)b\" }]\n", 4, 22, "cannot run in linear time");
+        only(HEAD + "redaction:\n  allow: [{ value: a, pattern: b }]\n", 4, 11, "needs one of 'value' or 'pattern'");
+        only(HEAD + "redaction:\n  allow: { value: a }\n", 4, 10, "'allow' in redaction must be a list");
+    }
+
+    @Test
+    void hashKeyFileDefaultsBesideThePolicy() {
+        Policy p = Yaml.parse(HEAD);
+        assertEquals(null, p.redaction().keyFile());
+        assertEquals(p.baseDir().resolve("cordon-redaction.key"), p.redaction().keyFile(p.baseDir()));
+        Policy q = Yaml.parse(HEAD + "redaction:\n  operator: HASH\n  key_file: keys/hmac.key\n");
+        assertEquals(q.baseDir().resolve("keys/hmac.key"), q.redaction().keyFile());
     }
 
     @Test

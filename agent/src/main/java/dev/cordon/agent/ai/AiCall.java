@@ -2,6 +2,8 @@ package dev.cordon.agent.ai;
 
 import dev.cordon.agent.audit.AuditEvent;
 import dev.cordon.agent.audit.AuditLog;
+import dev.cordon.agent.redact.CallRedaction;
+import java.io.InputStream;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
@@ -18,6 +20,8 @@ public final class AiCall {
   private final AuditEvent event;
   private final AtomicBoolean written = new AtomicBoolean();
   private final boolean streaming;
+  private final CallRedaction redaction;
+  private final Map<String, Long> promptRedactions;
   private final ToolLimit tools;
 
   /**
@@ -27,15 +31,41 @@ public final class AiCall {
   record ToolLimit(Set<String> allowed, boolean enforce, String principal, String action, String resource, String rule) {}
 
   AiCall(AuditLog log, AuditEvent event, boolean streaming) {
-    this(log, event, streaming, null);
+    this(log, event, streaming, null, Map.of(), null);
   }
 
-  AiCall(AuditLog log, AuditEvent event, boolean streaming, ToolLimit tools) {
+  AiCall(AuditLog log, AuditEvent event, boolean streaming, CallRedaction redaction, Map<String, Long> promptRedactions,
+      ToolLimit tools) {
     this.log = log;
     this.event = event;
     this.streaming = streaming;
+    this.redaction = redaction;
+    this.promptRedactions = promptRedactions;
     this.tools = tools;
     PendingCalls.add(this);
+  }
+
+  /**
+   * The response body as the application must read it: output redaction and pseudonym restoring
+   * applied (when the rule asks for them), and token usage read on the way, completing this call
+   * when the body has been read to the end or closed. Every client adapter wraps its response
+   * body with this.
+   */
+  public InputStream responseBody(InputStream raw, int status) {
+    InputStream body = redaction != null && redaction.active() ? redaction.wrap(raw, streaming) : raw;
+    return new UsageTap(body, streaming, u -> completed(status, u));
+  }
+
+  /** Output redaction counts join the prompt's in the audit entry, and may change its outcome. */
+  private void addOutputRedactions() {
+    if (redaction == null) return;
+    Map<String, Long> out = redaction.counts().toMap();
+    if (out.isEmpty()) return;
+    Map<String, Long> total = new LinkedHashMap<>(promptRedactions);
+    out.forEach((k, v) -> total.merge(k, v, Long::sum));
+    event.putObject("redactions", total);
+    event.putObject("output_redactions", out);
+    if ("allowed".equals(event.get("outcome"))) event.put("outcome", redaction.enforce() ? "redacted" : "would_redact");
   }
 
   public boolean streaming() {
@@ -83,6 +113,7 @@ public final class AiCall {
   public void completed(int status, Usage usage) {
     if (!written.compareAndSet(false, true)) return;
     PendingCalls.remove(this);
+    addOutputRedactions();
     if (status > 0) event.put("status", status);
     if (usage != null && usage.known()) {
       Map<String, Long> u = new LinkedHashMap<>();
@@ -96,6 +127,7 @@ public final class AiCall {
   public void failed(Throwable error) {
     if (!written.compareAndSet(false, true)) return;
     PendingCalls.remove(this);
+    addOutputRedactions();
     event.put("error", error.getClass().getName());
     log.append(event);
   }

@@ -8,12 +8,20 @@ import dev.cordon.agent.principal.Caller;
 import dev.cordon.agent.principal.CallerResolver;
 import dev.cordon.agent.runtime.AgentRuntime;
 import dev.cordon.agent.runtime.PolicyState;
+import dev.cordon.agent.redact.CallRedaction;
+import dev.cordon.agent.redact.PolicyRedaction;
+import dev.cordon.agent.redact.PromptRewriter;
 import dev.cordon.policy.Action;
+import dev.cordon.policy.AuditConfig;
 import dev.cordon.policy.Decision;
 import dev.cordon.policy.EndpointDef;
 import dev.cordon.policy.Mode;
 import dev.cordon.policy.Policy;
+import dev.cordon.redact.Operator;
+import dev.cordon.redact.Vault;
 import java.io.IOException;
+import java.util.Map;
+import java.util.Set;
 
 /**
  * Decides one AI request, whatever client sent it: endpoint allow-list and TLS (spec 6), the policy
@@ -126,13 +134,14 @@ public final class AiGovernor {
 
     event.put("decision", "allow").put("outcome", "allowed").put("rule", rule).put("mode", mode.wireName());
     if (key != null) event.put("key_id", key.keyId()).put("key_fingerprint", key.fingerprint());
-    byte[] rewritten = null;
+    Redaction red = redact(policy, decision, mode, body, event);
+    byte[] rewritten = red.body();
     long cap = decision.limits().maxOutputTokens();
     if (cap >= 0 && req.capField() == null && mode == Mode.ENFORCE && action == Action.MODEL_CHAT && body != null
         && capsTopLevel(provider)) {
       String field = target.path().endsWith("/responses") ? "max_output_tokens"
           : "anthropic".equals(provider) ? "max_tokens" : "max_completion_tokens";
-      rewritten = JsonWire.withCap(body, field, cap);
+      rewritten = JsonWire.withCap(rewritten != null ? rewritten : body, field, cap);
       event.put("cap_added", cap);
     }
     long maxEpochs = decision.limits().maxEpochs();
@@ -145,7 +154,7 @@ public final class AiGovernor {
     }
     AiCall.ToolLimit tools = decision.limits().tools() == null ? null : new AiCall.ToolLimit(decision.limits().tools(),
         mode == Mode.ENFORCE, caller.principal(), action.wireName(), resource, rule);
-    return new Result(rewritten, new AiCall(runtime.audit(), event, req.stream(), tools), key);
+    return new Result(rewritten, new AiCall(runtime.audit(), event, req.stream(), red.call(), red.promptCounts(), tools), key);
   }
 
   private static boolean looksLikeJson(byte[] body) {
@@ -159,6 +168,45 @@ public final class AiGovernor {
   /** OpenAI-shaped and Anthropic bodies cap output with a top-level member; Gemini, Ollama and Bedrock nest it. */
   private static boolean capsTopLevel(String provider) {
     return "openai".equals(provider) || "azure-openai".equals(provider) || "anthropic".equals(provider);
+  }
+
+  private record Redaction(byte[] body, CallRedaction call, Map<String, Long> promptCounts) {
+    static final Redaction NONE = new Redaction(null, null, Map.of());
+  }
+
+  /**
+   * The rule's prompt redaction (spec 2, 8): the rewritten body in enforce mode, counts either way
+   * ({@code redacted} / {@code would_redact}), the redacted prompt text when the audit asks for it;
+   * and what the response side needs (output types, the call's pseudonym vault).
+   */
+  private static Redaction redact(Policy policy, Decision decision, Mode mode, byte[] body, AuditEvent event)
+      throws IOException {
+    Set<String> prompt = decision.promptRedactions();
+    Set<String> output = decision.outputRedactions();
+    boolean wantText = policy.audit().prompts() == AuditConfig.Prompts.REDACTED;
+    if (prompt.isEmpty() && output.isEmpty() && !wantText) return Redaction.NONE;
+    PolicyRedaction pr = PolicyRedaction.of(policy);
+    boolean enforce = mode == Mode.ENFORCE;
+    Vault vault = enforce && pr.redactor().operator() == Operator.PSEUDONYMIZE ? new Vault() : null;
+    byte[] rewritten = null;
+    Map<String, Long> counts = Map.of();
+    if (body != null && body.length > 0 && (!prompt.isEmpty() || wantText)) {
+      PromptRewriter.Result r = PromptRewriter.rewrite(body, pr.redactor(), pr.types(prompt), vault, wantText);
+      counts = r.counts().toMap();
+      if (enforce) rewritten = r.body();
+      if (!counts.isEmpty()) {
+        event.put("outcome", enforce ? "redacted" : "would_redact").putObject("redactions", counts);
+      }
+      // Never the raw prompt: the audit's copy is redacted with every type, whatever the rule lets
+      // through to the provider, and in monitor mode too.
+      if (wantText) {
+        String text = prompt.equals(pr.allTypeNames()) ? r.text()
+            : PromptRewriter.rewrite(body, pr.redactor(), pr.types(pr.allTypeNames()), null, true).text();
+        event.put("prompt", text);
+      }
+    }
+    CallRedaction call = new CallRedaction(pr.redactor(), pr.types(output), vault, enforce);
+    return new Redaction(rewritten, call.active() || !output.isEmpty() ? call : null, counts);
   }
 
   private static boolean hashPrompts(Policy policy) {

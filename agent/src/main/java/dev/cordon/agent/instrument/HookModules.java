@@ -11,6 +11,8 @@ final class HookModules {
         new StainlessSdkModule(),
         new JdkHttpClientModule(),
         new OkHttpModule(),
-        new UrlConnectionModule());
+        new UrlConnectionModule(),
+        new JdkFilesModule(),
+        new JdbcModule());
   }
 }

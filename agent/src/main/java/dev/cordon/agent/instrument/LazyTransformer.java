@@ -28,7 +28,11 @@ public final class LazyTransformer implements ClassFileTransformer {
   @Override
   public byte[] transform(Module module, ClassLoader loader, String className, Class<?> redefined, ProtectionDomain pd,
       byte[] bytes) {
-    if (className == null || loader == own || !Targets.isTarget(className)) return null;
+    if (className == null || loader == own) return null;
+    if (!Targets.isTarget(className)
+        && !(loader != null && Targets.jdbcEnabled() && Targets.mentionsJavaSql(bytes))) {
+      return null;
+    }
     try {
       if (module != null && module.isNamed()) readsBootClasses(module);
       return weaver().transform(module, loader, className, redefined, pd, bytes);

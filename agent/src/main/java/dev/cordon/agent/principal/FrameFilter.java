@@ -9,7 +9,8 @@ final class FrameFilter {
   private FrameFilter() {}
 
   private static final String[] SKIPPED = {
-    "java.", "javax.", "jdk.", "sun.", "com.sun.", "dev.cordon.",
+    "java.", "javax.", "jdk.", "sun.", "com.sun.",
+    "dev.cordon.agent.", "dev.cordon.bootstrap.", "dev.cordon.policy.", "dev.cordon.redact.",
     "kotlin.", "kotlinx.", "com.fasterxml.jackson.", "okhttp3.", "okio.",
     "com.openai.", "com.anthropic.", "com.google.genai.", "software.amazon.awssdk.",
     "dev.langchain4j.", "org.springframework.ai.", "reactor.", "io.netty.", "io.projectreactor.",

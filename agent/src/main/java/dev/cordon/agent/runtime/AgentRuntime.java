@@ -33,6 +33,8 @@ public final class AgentRuntime {
   private volatile PolicyState state;
   private volatile AuditLog audit;
   private volatile byte[] lastSeen;
+  private final java.util.List<java.util.function.Consumer<PolicyState>> listeners =
+      new java.util.concurrent.CopyOnWriteArrayList<>();
 
   public AgentRuntime(AgentOptions options, Path policyPath) {
     this.options = options;
@@ -58,6 +60,24 @@ public final class AgentRuntime {
 
   public AuditLog audit() {
     return audit;
+  }
+
+  /**
+   * Called with every state that comes into force (the first load, each accepted reload), on the
+   * agent's own thread: what a policy declares decides which hooks are worth weaving.
+   */
+  public void onState(java.util.function.Consumer<PolicyState> listener) {
+    listeners.add(listener);
+  }
+
+  private void announce(PolicyState s) {
+    for (java.util.function.Consumer<PolicyState> l : listeners) {
+      try {
+        l.accept(s);
+      } catch (RuntimeException e) {
+        Log.get().warn("applying the policy failed: {}", e.toString());
+      }
+    }
   }
 
   /** First load; runs on the agent's init thread. */
@@ -87,6 +107,7 @@ public final class AgentRuntime {
     } finally {
       ready.countDown();
     }
+    if (state != null) announce(state);
     if (policyPath != null) PolicyWatcher.start(this, policyPath);
   }
 
@@ -158,6 +179,7 @@ public final class AgentRuntime {
     ModeResolver.Resolved mode = ModeResolver.resolve(options, policy, false);
     PolicyState previous = state;
     state = PolicyState.of(policy, mode.mode(), policyPath, failOverride(), previous.service());
+    announce(state);
     Log.get().info("policy {} reloaded: {} mode, {} rules", policyPath, mode.mode().wireName(), policy.rules().size());
     audit.append(AuditEvent.of("policy.reload").put("path", policyPath.toString())
         .put("mode", mode.mode().wireName()).put("outcome", "loaded").put("rules", policy.rules().size()));

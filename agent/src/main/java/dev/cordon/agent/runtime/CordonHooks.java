@@ -1,6 +1,8 @@
 package dev.cordon.agent.runtime;
 
 import dev.cordon.agent.ai.AiGovernor;
+import dev.cordon.agent.files.FileGovernor;
+import dev.cordon.agent.jdbc.JdbcGovernor;
 import dev.cordon.agent.sdk.StainlessSdkHooks;
 import dev.cordon.agent.transport.TransportHooks;
 import dev.cordon.bootstrap.Hooks;
@@ -10,11 +12,15 @@ public final class CordonHooks implements Hooks {
   private final AiGovernor governor;
   private final StainlessSdkHooks stainless;
   private final TransportHooks transports;
+  private final FileGovernor files;
+  private final JdbcGovernor jdbc;
 
-  public CordonHooks(AgentRuntime runtime) {
+  public CordonHooks(AgentRuntime runtime, FileGovernor files, JdbcGovernor jdbc) {
     this.governor = new AiGovernor(runtime);
     this.stainless = new StainlessSdkHooks(governor);
     this.transports = new TransportHooks(runtime, governor);
+    this.files = files;
+    this.jdbc = jdbc;
   }
 
   @Override
@@ -46,6 +52,30 @@ public final class CordonHooks implements Hooks {
   }
 
   @Override
+  public boolean fileIsClean(String path) {
+    return files.isClean(path);
+  }
+
+  @Override
+  public void fileAccess(String path, int access) {
+    files.access(path, access);
+  }
+
+  @Override
+  public void filesChanged() {
+    files.changed();
+  }
+
+  @Override
+  public Object jdbcEnter(Object self, String sql, String method) {
+    try {
+      return jdbc.enter(self, sql, method);
+    } catch (RuntimeException e) {
+      return jdbcFault("jdbc.statement", e);
+    }
+  }
+
+  @Override
   public Object wireResponse(String client, Object[] state, Object response, Throwable thrown) {
     return transports.response(client, state, response, thrown);
   }
@@ -66,6 +96,37 @@ public final class CordonHooks implements Hooks {
     } catch (java.io.IOException e) {
       throw new java.io.UncheckedIOException(e);
     }
+
+  }
+
+  @Override
+  public Object jdbcExit(Object token, Object self, Object returned, Throwable thrown) {
+    try {
+      return jdbc.exit(token, self, returned, thrown);
+    } catch (java.sql.SQLException | RuntimeException e) {
+      Object f = jdbcFault("jdbc.result", e);
+      if (f == null) return returned;
+      // Failing closed after the query ran: the application must not get an unmasked result set.
+      if (returned instanceof AutoCloseable c) {
+        try {
+          c.close();
+        } catch (Exception ignored) {
+          // the fault is what gets reported
+        }
+      }
+      throw dev.cordon.agent.data.Sneaky.raise((Throwable) f);
+    }
+  }
+
+  /**
+   * An internal fault on a JDBC path: audited; failing closed, the statement gets what a denied one
+   * gets (an SQLException with SQLState 42501), so JDBC code handles it the way it handles a deny.
+   */
+  private Object jdbcFault(String where, Exception e) {
+    RuntimeException closed = governor.fault(where, e);
+    if (closed == null) return null;
+    return new java.sql.SQLSyntaxErrorException("Cordon failed closed: internal error while governing this statement ("
+        + e.getClass().getName() + "); it was not run", "42501");
   }
 
   @Override

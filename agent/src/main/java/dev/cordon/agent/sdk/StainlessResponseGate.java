@@ -28,14 +28,16 @@ final class StainlessResponseGate {
       bytes = in.readAllBytes();
     }
     CordonAccessDeniedException deny = call.checkToolCalls(bytes);
-    call.completed(status, UsageReader.find(bytes, 0, bytes.length));
     if (deny != null) {
+      call.completed(status, UsageReader.find(bytes, 0, bytes.length));
       invoke(close, response);
       throw deny;
     }
+    // The checked bytes go through the same output redaction and usage tap as any other response.
+    InputStream checked = call.responseBody(new ByteArrayInputStream(bytes), status);
     return Proxy.newProxyInstance(responseType.getClassLoader(), new Class<?>[] {responseType},
         (proxy, m, args) -> switch (m.getName()) {
-          case "body" -> new ByteArrayInputStream(bytes);
+          case "body" -> checked;
           case "hashCode" -> System.identityHashCode(proxy);
           case "equals" -> proxy == args[0];
           default -> invoke(m, response, args);

@@ -6,7 +6,6 @@ import dev.cordon.agent.ai.AiTarget;
 import dev.cordon.agent.ai.Usage;
 import dev.cordon.agent.ai.SseGateStream;
 import dev.cordon.agent.ai.SseToolGate;
-import dev.cordon.agent.ai.UsageTap;
 import dev.cordon.agent.transport.GovernedCalls;
 import java.io.InputStream;
 import java.lang.reflect.InvocationTargetException;
@@ -117,8 +116,9 @@ public final class StainlessSdkHooks {
                 if (tapped[0] == null) {
                   int status = (Integer) invoke(m.getDeclaringClass().getMethod("statusCode"), response);
                   InputStream raw = (InputStream) invoke(m, response, args);
+                  // Tool calls are checked on what the provider sent, before output redaction rewrites it.
                   if (call.limitsTools() && call.streaming()) raw = new SseGateStream(raw, new SseToolGate(call));
-                  tapped[0] = new UsageTap(raw, call.streaming(), u -> call.completed(status, u));
+                  tapped[0] = call.responseBody(raw, status);
                 }
                 return tapped[0];
               }

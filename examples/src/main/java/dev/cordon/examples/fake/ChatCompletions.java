@@ -30,6 +30,9 @@ final class ChatCompletions {
     private static final int ARGUMENT_SLICE = 5; // the recording streams arguments ~5 characters at a time
     private static final int MAX_CHOICES = 8;
 
+    /** When > 0, streamed content comes in pieces of this many characters instead of words. */
+    volatile int contentSlice;
+
     Reply handle(ObjectNode request) {
         String model = Endpoints.requireModel(request);
         JsonNode messages = request.get("messages");
@@ -49,7 +52,7 @@ final class ChatCompletions {
         String id = Ids.of("chatcmpl-", 29);
         if (request.path("stream").asBoolean(false)) {
             boolean includeUsage = request.at("/stream_options/include_usage").asBoolean(false);
-            Stream s = new Stream(id, model, includeUsage);
+            Stream s = new Stream(id, model, includeUsage, contentSlice);
             return new Reply.EventStream(toolCall.isPresent()
                     ? s.toolFrames(toolCall.get(), n, usage) : s.textFrames(text, n, usage));
         }
@@ -99,8 +102,10 @@ final class ChatCompletions {
         private final String model;
         private final boolean includeUsage;
         private final long created = Ids.nowSeconds();
+        private final int slice;
 
-        Stream(String id, String model, boolean includeUsage) {
+        Stream(String id, String model, boolean includeUsage, int slice) {
+            this.slice = slice;
             this.id = id;
             this.model = model;
             this.includeUsage = includeUsage;
@@ -112,7 +117,7 @@ final class ChatCompletions {
             List<String> frames = new ArrayList<>();
             for (int i = 0; i < n; i++) {
                 frames.add(frame(withIndex(ROLE_CHOICE, i)));
-                for (String piece : Answers.words(text)) {
+                for (String piece : slice > 0 ? Answers.slices(text, slice) : Answers.words(text)) {
                     ObjectNode c = withIndex(CONTENT_CHOICE, i);
                     ((ObjectNode) c.get("delta")).put("content", piece);
                     frames.add(frame(c));

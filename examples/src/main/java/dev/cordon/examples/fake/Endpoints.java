@@ -9,7 +9,7 @@ import java.io.IOException;
 final class Endpoints {
     private static final ObjectReader READER = Json.MAPPER.reader();
 
-    private final ChatCompletions chat = new ChatCompletions();
+    final ChatCompletions chat = new ChatCompletions();
     private final Responses responses = new Responses();
     private final Embeddings embeddings = new Embeddings();
     private final Platform platform = new Platform();

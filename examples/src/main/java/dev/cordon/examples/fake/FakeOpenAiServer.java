@@ -48,6 +48,11 @@ public final class FakeOpenAiServer implements AutoCloseable {
     }
 
     public static FakeOpenAiServer start(int port) {
+        // Without TCP_NODELAY the JDK server's small writes meet the client's delayed ACK and every
+        // answer takes ~40 ms, which would swamp any latency measured against this fake.
+        if (System.getProperty("sun.net.httpserver.nodelay") == null) {
+            System.setProperty("sun.net.httpserver.nodelay", "true");
+        }
         try {
             HttpServer http = HttpServer.create(new InetSocketAddress(InetAddress.getByName("127.0.0.1"), port), 0);
             ExecutorService executor = Executors.newCachedThreadPool(daemonThreads());
@@ -80,6 +85,14 @@ public final class FakeOpenAiServer implements AutoCloseable {
         synchronized (requests) {
             requests.clear();
         }
+    }
+
+    /**
+     * Streams chat content in pieces of {@code chars} characters (0 = word by word, the default), so
+     * tests can split a value across server-sent events.
+     */
+    public void setStreamSlice(int chars) {
+        endpoints.chat.contentSlice = Math.max(0, chars);
     }
 
     /** An artificial delay before each answer, e.g. to test timeouts or overhead (default 0). */

@@ -79,7 +79,7 @@ public final class DocumentReader {
         List<DatasetDef> datasets = DatasetsReader.read(f.node("datasets"), problems, datasetIds, baseDir);
         List<EndpointDef> endpoints = EndpointsReader.read(f.node("endpoints"), problems);
         List<CredentialDef> credentials = CredentialsReader.read(f.node("credentials"), problems, credentialIds, baseDir);
-        RedactionConfig redaction = RedactionReader.read(f.node("redaction"), problems);
+        RedactionConfig redaction = RedactionReader.read(f.node("redaction"), problems, baseDir);
         AuditConfig audit = AuditReader.read(f.node("audit"), problems, baseDir);
         Set<String> types = new LinkedHashSet<>(RedactionConfig.BUILT_IN);
         redaction.custom().forEach(c -> types.add(c.id()));

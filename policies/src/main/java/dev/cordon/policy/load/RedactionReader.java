@@ -1,6 +1,9 @@
 package dev.cordon.policy.load;
 
 import dev.cordon.policy.RedactionConfig;
+import dev.cordon.policy.tree.ListNode;
+import dev.cordon.redact.SafePattern;
+import java.nio.file.Path;
 import dev.cordon.policy.tree.MapNode;
 import dev.cordon.policy.tree.Node;
 import dev.cordon.policy.tree.ScalarNode;
@@ -9,21 +12,22 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Pattern;
-import java.util.regex.PatternSyntaxException;
 
 /**
- * The {@code redaction} section. Custom patterns are checked with java.util.regex for now (the
- * linear-time engine that will run them is another component); a pattern that matches the
- * empty string is refused, since it would "redact" at every position. Internal.
+ * The {@code redaction} section. Custom and allow-list patterns are checked with the engine that
+ * runs them (RE2/J, linear time): a construct it cannot run in linear time (backreference,
+ * lookaround) is a validation error, and so is a pattern that matches the empty string, since it
+ * would "redact" at every position. Internal.
  */
 final class RedactionReader {
-    private static final Set<String> KEYS = Set.of("operator", "custom");
+    private static final Set<String> KEYS = Set.of("operator", "custom", "allow", "key_file");
+    private static final Set<String> ALLOW_KEYS = Set.of("value", "pattern");
     private static final Set<String> CUSTOM_KEYS = Set.of("id", "pattern", "terms");
     private static final Pattern ID = Pattern.compile("[A-Za-z][A-Za-z0-9_]*");
 
     private RedactionReader() { }
 
-    static RedactionConfig read(Node section, Problems problems) {
+    static RedactionConfig read(Node section, Problems problems, Path baseDir) {
         if (section == null || (section instanceof ScalarNode s && s.isNull())) {
             return RedactionConfig.DEFAULT;
         }
@@ -50,7 +54,50 @@ final class RedactionReader {
                 custom.add(c);
             }
         }
-        return new RedactionConfig(op, custom);
+        RedactionConfig.Allow allow = allow(f.node("allow"), problems);
+        Path keyFile = null;
+        String kf = f.string("key_file", false);
+        if (kf != null) {
+            keyFile = baseDir.resolve(kf).toAbsolutePath().normalize();
+        }
+        return new RedactionConfig(op, custom, allow, keyFile);
+    }
+
+    /** {@code allow: ["support@acme.com", {pattern: "4242( ?4242){3}"}, {value: "..."}]}. */
+    private static RedactionConfig.Allow allow(Node node, Problems problems) {
+        if (node == null || (node instanceof ScalarNode s && s.isNull())) {
+            return RedactionConfig.Allow.NONE;
+        }
+        if (!(node instanceof ListNode list)) {
+            problems.at(node, "'allow' in redaction must be a list of values or {pattern: ...}, found " + node.describe());
+            return RedactionConfig.Allow.NONE;
+        }
+        List<String> values = new ArrayList<>();
+        List<String> patterns = new ArrayList<>();
+        for (Node item : list.items()) {
+            if (item instanceof ScalarNode s && !s.isNull()) {
+                values.add(s.text());
+            } else if (item instanceof MapNode m) {
+                Fields f = new Fields(m, "redaction allow entry", problems, ALLOW_KEYS);
+                ScalarNode v = f.scalar("value", false);
+                ScalarNode p = f.scalar("pattern", false);
+                if ((v == null) == (p == null)) {
+                    problems.at(m, "a redaction allow entry needs one of 'value' or 'pattern'");
+                } else if (v != null) {
+                    values.add(v.text());
+                } else {
+                    String why = SafePattern.check(p.text());
+                    if (why != null) {
+                        problems.at(p, "allow pattern '" + p.text() + "' " + why);
+                    } else {
+                        patterns.add(p.text());
+                    }
+                }
+            } else {
+                problems.at(item, "a redaction allow entry must be a value or {pattern: ...}, found " + item.describe());
+            }
+        }
+        return new RedactionConfig.Allow(values, patterns);
     }
 
     private static RedactionConfig.Custom custom(MapNode item, int i, Problems problems, Ids ids) {
@@ -76,14 +123,14 @@ final class RedactionReader {
             ok = false;
         }
         if (pattern != null) {
-            try {
-                if (Pattern.compile(pattern.text()).matcher("").matches()) {
-                    problems.at(pattern, "pattern '" + pattern.text() + "' of " + f.where() + " matches the empty string");
-                    ok = false;
+            String why = SafePattern.check(pattern.text());
+            if (why != null) {
+                if (why.startsWith("malformed regex: ")) {
+                    problems.at(pattern, "malformed regex '" + pattern.text() + "' in " + f.where() + ": "
+                        + why.substring("malformed regex: ".length()));
+                } else {
+                    problems.at(pattern, "pattern '" + pattern.text() + "' of " + f.where() + " " + why);
                 }
-            } catch (PatternSyntaxException e) {
-                problems.at(pattern, "malformed regex '" + pattern.text() + "' in " + f.where() + ": "
-                    + e.getDescription() + (e.getIndex() >= 0 ? " near index " + e.getIndex() : ""));
                 ok = false;
             }
         }

@@ -1,0 +1,128 @@
+package dev.cordon.agent.redact;
+
+import dev.cordon.redact.Counts;
+import dev.cordon.redact.Redactor;
+import dev.cordon.redact.StreamRedactor;
+import dev.cordon.redact.StreamRestorer;
+import dev.cordon.redact.TypeSet;
+import dev.cordon.redact.Vault;
+import java.io.InputStream;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The response side of one call: the rule's output redactions, and the pseudonyms to restore
+ * (PSEUDONYMIZE). In enforce mode the application receives the transformed text; in monitor mode
+ * it receives the original bytes and the entities are only counted.
+ */
+public final class CallRedaction {
+  /** Members of a response whose string values are the model's text (content, tool arguments...). */
+  static final Set<String> OUTPUT_TEXT = Set.of("content", "text", "arguments", "refusal", "output_text");
+
+  private final Redactor redactor;
+  private final TypeSet output;
+  private final Vault vault;
+  private final boolean enforce;
+  private final Counts counts;
+
+  /** @param output the rule's output types (may be empty); @param vault the prompt's pseudonyms, or null */
+  public CallRedaction(Redactor redactor, TypeSet output, Vault vault, boolean enforce) {
+    this.redactor = redactor;
+    this.output = output;
+    this.vault = vault;
+    this.enforce = enforce;
+    this.counts = redactor.newCounts();
+  }
+
+  /** Whether the response needs looking at at all. */
+  public boolean active() {
+    return !output.isEmpty() || (enforce && vault != null && !vault.isEmpty());
+  }
+
+  public boolean enforce() {
+    return enforce;
+  }
+
+  /** What the output redaction found (or would have, in monitor mode). */
+  public Counts counts() {
+    return counts;
+  }
+
+  /** The response body as the application should read it. */
+  public InputStream wrap(InputStream raw, boolean sse) {
+    return sse ? new SseRedactingStream(raw, this) : new JsonRedactingStream(raw, this);
+  }
+
+  /** A whole piece of model text (non-streamed), transformed; in monitor mode counted and returned as is. */
+  String whole(String s) {
+    String r = output.isEmpty() ? s : redactor.redact(s, output, counts, null);
+    if (!enforce) return s;
+    return vault == null ? r : vault.restore(r);
+  }
+
+  Channel channel() {
+    return new Channel();
+  }
+
+  /** One streamed text (a choice's content, a tool call's arguments, a content block). */
+  final class Channel {
+    private final StreamRedactor red = output.isEmpty() ? null : redactor.stream(output, counts, null);
+    private final StreamRestorer restore = enforce && vault != null ? new StreamRestorer(vault) : null;
+
+    String push(String piece) {
+      String r = red == null ? piece : red.push(piece);
+      if (!enforce) return piece;
+      return restore == null ? r : restore.push(r);
+    }
+
+    String finish() {
+      String r = red == null ? "" : red.finish();
+      if (!enforce) return "";
+      return restore == null ? r : restore.push(r) + restore.finish();
+    }
+  }
+
+  /** Transforms every model-text string in a parsed response; true when something changed. */
+  boolean transformTree(Object node) {
+    boolean changed = false;
+    Map<String, Object> m = JsonTree.map(node);
+    if (m != null) {
+      for (Map.Entry<String, Object> e : m.entrySet()) {
+        Object v = e.getValue();
+        if (v instanceof String s) {
+          if (OUTPUT_TEXT.contains(e.getKey())) {
+            String r = whole(s);
+            if (!r.equals(s)) {
+              e.setValue(r);
+              changed = true;
+            }
+          }
+        } else if (v instanceof List<?> l && OUTPUT_TEXT.contains(e.getKey())) {
+          List<Object> list = JsonTree.list(l);
+          for (int i = 0; i < list.size(); i++) {
+            if (list.get(i) instanceof String s) {
+              String r = whole(s);
+              if (!r.equals(s)) {
+                list.set(i, r);
+                changed = true;
+              }
+            } else {
+              changed |= transformTree(list.get(i));
+            }
+          }
+        } else {
+          changed |= transformTree(v);
+        }
+      }
+      return changed;
+    }
+    List<Object> l = JsonTree.list(node);
+    if (l != null) for (Object o : l) changed |= transformTree(o);
+    return changed;
+  }
+
+  static List<String> outputMembers() {
+    return List.copyOf(OUTPUT_TEXT);
+  }
+}

@@ -1,0 +1,54 @@
+package dev.cordon.bench.jvm;
+
+import com.openai.client.OpenAIClient;
+import com.openai.client.okhttp.OpenAIOkHttpClient;
+import com.openai.models.chat.completions.ChatCompletionCreateParams;
+import dev.cordon.examples.fake.FakeOpenAiServer;
+import java.lang.management.ManagementFactory;
+import java.util.Arrays;
+
+/**
+ * The per-call subject: openai-java chat calls against the fake provider (in this JVM, answering
+ * after a fixed delay). Prints latency percentiles and heap use after a full GC at two points, so
+ * the same program measures the agent's per-call cost and whether its memory grows with calls.
+ * Args: calls warmup latencyMs [heapCheckpointCalls]
+ */
+public final class ChatLoadMain {
+  public static void main(String[] args) throws Exception {
+    int calls = Integer.parseInt(args[0]);
+    int warmup = Integer.parseInt(args[1]);
+    int latency = Integer.parseInt(args[2]);
+    int checkpoint = args.length > 3 ? Integer.parseInt(args[3]) : -1;
+    try (FakeOpenAiServer fake = FakeOpenAiServer.start()) {
+      fake.setLatencyMillis(latency);
+      OpenAIClient client = OpenAIOkHttpClient.builder().baseUrl(fake.baseUrl()).apiKey("sk-bench").maxRetries(0).build();
+      ChatCompletionCreateParams params = ChatCompletionCreateParams.builder().model("gpt-4o-mini")
+          .maxCompletionTokens(100).addUserMessage("How do I reset my password?").build();
+      for (int i = 0; i < warmup; i++) client.chat().completions().create(params);
+      long heapStart = usedHeapAfterGc();
+      long heapAtCheckpoint = -1;
+      long[] nanos = new long[calls];
+      for (int i = 0; i < calls; i++) {
+        long t0 = System.nanoTime();
+        client.chat().completions().create(params);
+        nanos[i] = System.nanoTime() - t0;
+        if (i + 1 == checkpoint) heapAtCheckpoint = usedHeapAfterGc();
+        if (fake.requests().size() > 10_000) fake.clear();
+      }
+      long heapEnd = usedHeapAfterGc();
+      Arrays.sort(nanos);
+      System.out.printf("p50_us=%.1f p90_us=%.1f p99_us=%.1f heap_start_kb=%d heap_checkpoint_kb=%d heap_end_kb=%d%n",
+          nanos[calls / 2] / 1e3, nanos[calls * 9 / 10] / 1e3, nanos[calls * 99 / 100] / 1e3,
+          heapStart / 1024, heapAtCheckpoint / 1024, heapEnd / 1024);
+    }
+    System.exit(0);
+  }
+
+  static long usedHeapAfterGc() throws InterruptedException {
+    for (int i = 0; i < 3; i++) {
+      System.gc();
+      Thread.sleep(50);
+    }
+    return ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
+  }
+}
