@@ -9,28 +9,40 @@ package dev.cordon.bootstrap;
  * logical call gives one audit entry.
  *
  * <p>Unlike {@link Guard}, which is set only while Cordon's own code runs, this stays set while the
- * library runs. A transport that hands the request to another thread (OkHttp {@code enqueue}, JDK
- * {@code sendAsync}) must read {@link #active()} on the submitting thread.
+ * library runs. Application code can enter it too, so on its own it proves nothing: the transport
+ * hooks trust it only together with a marker the agent keeps privately for the same
+ * {@link #entry() entry} and endpoint, set when the funnel's call was actually decided.
  */
 public final class GovernedCall {
   private GovernedCall() {}
 
-  /** Depth per thread; an int[] so that entering and leaving allocate nothing. */
-  private static final ThreadLocal<int[]> DEPTH = ThreadLocal.withInitial(() -> new int[1]);
+  /** Per thread: [0] depth, [1] id of the outermost entry. A long[] so that entering allocates nothing. */
+  private static final ThreadLocal<long[]> STATE = ThreadLocal.withInitial(() -> new long[2]);
 
   /** True while the current thread is inside a governed client call. */
   public static boolean active() {
-    return DEPTH.get()[0] > 0;
+    return STATE.get()[0] > 0;
+  }
+
+  /** The id of the outermost funnel entry on this thread, or 0 outside any funnel; new at every outermost entry. */
+  public static long entry() {
+    long[] s = STATE.get();
+    return s[0] > 0 ? s[1] : 0;
   }
 
   /** Enters a funnel; true when this is the outermost one (the one that decides). Pair with {@link #exit()}. */
   public static boolean enter() {
-    return DEPTH.get()[0]++ == 0;
+    long[] s = STATE.get();
+    if (s[0]++ == 0) {
+      s[1]++;
+      return true;
+    }
+    return false;
   }
 
   /** Leaves a funnel entered with {@link #enter()}. */
   public static void exit() {
-    int[] d = DEPTH.get();
-    if (d[0] > 0) d[0]--;
+    long[] s = STATE.get();
+    if (s[0] > 0) s[0]--;
   }
 }

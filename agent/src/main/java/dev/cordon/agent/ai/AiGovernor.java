@@ -132,9 +132,12 @@ public final class AiGovernor {
         throw new CordonAccessDeniedException(denial, caller.principal(), action.wireName(), resource, rule);
       }
       event.put("outcome", "would_block");
+      if (dev.cordon.bootstrap.GovernedCall.active()) dev.cordon.agent.transport.GovernedCalls.markFunnel(target);
       return new Result(null, new AiCall(runtime.audit(), event, req.stream()), null);
     }
 
+    // Inside a client library's funnel: its transport below must not decide this call again.
+    if (dev.cordon.bootstrap.GovernedCall.active()) dev.cordon.agent.transport.GovernedCalls.markFunnel(target);
     event.put("decision", "allow").put("outcome", "allowed").put("rule", rule).put("mode", mode.wireName());
     if (key != null) event.put("key_id", key.keyId()).put("key_fingerprint", key.fingerprint());
     Redaction red = redact(policy, decision, mode, body, event);
