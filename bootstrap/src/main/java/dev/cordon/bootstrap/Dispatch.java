@@ -200,6 +200,52 @@ public final class Dispatch {
     }
   }
 
+  /** Nesting depth of vector-store calls per thread: a store's add(..) calling its own addAll(..) is one call. */
+  private static final ThreadLocal<int[]> VECTOR_DEPTH = ThreadLocal.withInitial(() -> new int[1]);
+
+  /** Before an embedding-store / vector-store method; returns a token for {@link #vectorExit}. */
+  public static Object vectorEnter(Object store, String method) {
+    int[] depth = VECTOR_DEPTH.get();
+    if (depth[0] > 0) {
+      depth[0]++;
+      return JDBC_NESTED;
+    }
+    Hooks h = hooks;
+    Object token = null;
+    if (h != null && Guard.tryEnter()) {
+      try {
+        token = h.vectorEnter(store, method);
+      } catch (CordonAccessDeniedException deny) {
+        throw deny;
+      } catch (Throwable t) {
+        failOrPass(h, "vector." + method, t, null);
+      } finally {
+        Guard.exit();
+      }
+    }
+    depth[0] = 1;
+    return token == null ? JDBC_NOTHING : token;
+  }
+
+  /** After a vector-store method whose {@link #vectorEnter} returned {@code token}; returns what it returns. */
+  public static Object vectorExit(Object token, Object returned, Throwable thrown) {
+    if (token == null) return returned;
+    int[] depth = VECTOR_DEPTH.get();
+    if (depth[0] > 0) depth[0]--;
+    if (token == JDBC_NESTED || token == JDBC_NOTHING) return returned;
+    Hooks h = hooks;
+    if (h == null || !Guard.tryEnter()) return returned;
+    try {
+      return h.vectorExit(token, returned, thrown);
+    } catch (CordonAccessDeniedException deny) {
+      throw deny;
+    } catch (Throwable t) {
+      return failOrPass(h, "vector.result", t, returned);
+    } finally {
+      Guard.exit();
+    }
+  }
+
   /** Throws a checked exception the compiler does not know about (the JVM does not check them). */
   @SuppressWarnings("unchecked")
   private static <T extends Throwable> RuntimeException sneakyThrow(Throwable t) throws T {

@@ -51,6 +51,16 @@ public interface Hooks {
   Object jdbcExit(Object token, Object self, Object returned, Throwable thrown);
 
   /**
+   * The outermost vector-store call on this thread ({@code method}: {@code search}, {@code add},
+   * {@code similaritySearch}, {@code delete}...). Returns null when nothing follows, or a token for
+   * {@link #vectorExit}. Throws {@link dev.cordon.CordonAccessDeniedException} to block.
+   */
+  Object vectorEnter(Object store, String method);
+
+  /** After the call {@link #vectorEnter} returned {@code token} for; returns the (possibly filtered) result. */
+  Object vectorExit(Object token, Object returned, Throwable thrown);
+
+  /**
    * A fault other than a deny was raised inside the agent while serving {@code where}. The agent
    * audits it and returns the exception to throw (fail closed) or null (fail open).
    */

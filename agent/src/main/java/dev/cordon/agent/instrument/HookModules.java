@@ -10,6 +10,7 @@ final class HookModules {
     return List.of(
         new StainlessSdkModule(),
         new JdkFilesModule(),
-        new JdbcModule());
+        new JdbcModule(),
+        new VectorStoresModule());
   }
 }

@@ -87,6 +87,9 @@ final class Targets {
           && (STAINLESS_PREPARE.contains(internalName) || STAINLESS_HTTP.contains(internalName));
     }
     if ((c0 == 'j' || c0 == 's') && jdkFiles) return JDK_FILES.contains(internalName);
+    // Vector stores: a name test only; the module then checks the real interface.
+    if (c0 == 'd' && internalName.startsWith("dev/langchain4j/")) return internalName.contains("EmbeddingStore");
+    if (c0 == 'o' && internalName.startsWith("org/springframework/ai/")) return internalName.contains("VectorStore");
     return false;
   }
 }

@@ -3,6 +3,7 @@ package dev.cordon.agent.runtime;
 import dev.cordon.agent.ai.AiGovernor;
 import dev.cordon.agent.files.FileGovernor;
 import dev.cordon.agent.jdbc.JdbcGovernor;
+import dev.cordon.agent.vector.VectorGovernor;
 import dev.cordon.agent.sdk.StainlessSdkHooks;
 import dev.cordon.bootstrap.Hooks;
 
@@ -12,12 +13,14 @@ public final class CordonHooks implements Hooks {
   private final StainlessSdkHooks stainless;
   private final FileGovernor files;
   private final JdbcGovernor jdbc;
+  private final VectorGovernor vectors;
 
   public CordonHooks(AgentRuntime runtime, FileGovernor files, JdbcGovernor jdbc) {
     this.governor = new AiGovernor(runtime);
     this.stainless = new StainlessSdkHooks(governor);
     this.files = files;
     this.jdbc = jdbc;
+    this.vectors = new VectorGovernor(runtime);
   }
 
   @Override
@@ -79,6 +82,20 @@ public final class CordonHooks implements Hooks {
         }
       }
       throw dev.cordon.agent.data.Sneaky.raise((Throwable) f);
+    }
+  }
+
+  @Override
+  public Object vectorEnter(Object store, String method) {
+    return vectors.enter(store, method);
+  }
+
+  @Override
+  public Object vectorExit(Object token, Object returned, Throwable thrown) {
+    try {
+      return vectors.exit(token, returned, thrown);
+    } catch (ReflectiveOperationException e) {
+      throw new IllegalStateException("cannot read the retrieval results: " + e.getClass().getSimpleName(), e);
     }
   }
 
