@@ -127,6 +127,59 @@ public final class Dispatch {
     if (link != null) fileOpen(link.toString(), WRITE | NO_FOLLOW);
   }
 
+  /** After {@code UnixSecureDirectoryStream}'s constructor: the directory later opens are relative to. */
+  public static void fileDirectoryOpened(Object stream, Object directory) {
+    Hooks h = hooks;
+    if (h == null || stream == null || directory == null || !Guard.tryEnter()) return;
+    try {
+      h.fileDirectoryOpened(stream, directory.toString());
+    } catch (Throwable t) {
+      failOrPass(h, "file.directory", t, null);
+    } finally {
+      Guard.exit();
+    }
+  }
+
+  /**
+   * {@code SecureDirectoryStream.newByteChannel(name, options)}: opened with {@code openat} relative
+   * to the stream's directory, so the path is rebuilt from it. Access from the options, as for
+   * {@code Files.newByteChannel}: WRITE or APPEND write, READ (or neither) reads.
+   */
+  public static void fileOpenInDirectory(Object stream, Object name, java.util.Set<?> options) {
+    boolean write = options != null && (options.contains(java.nio.file.StandardOpenOption.WRITE)
+        || options.contains(java.nio.file.StandardOpenOption.APPEND));
+    boolean read = options == null || options.contains(java.nio.file.StandardOpenOption.READ) || !write;
+    String path = inDirectory(stream, name);
+    if (path != null) fileOpen(path, (read ? READ : 0) | (write ? WRITE : 0));
+  }
+
+  /** {@code SecureDirectoryStream.deleteFile/deleteDirectory(name)}: a write on the entry itself. */
+  public static void fileDeleteInDirectory(Object stream, Object name) {
+    String path = inDirectory(stream, name);
+    if (path != null) fileOpen(path, WRITE | NO_FOLLOW);
+  }
+
+  /** {@code SecureDirectoryStream.move(src, targetDir, target)}: both ends are written. */
+  public static void fileMoveInDirectory(Object stream, Object from, Object targetStream, Object to) {
+    String a = inDirectory(stream, from);
+    if (a != null) fileOpen(a, WRITE | NO_FOLLOW);
+    String b = inDirectory(targetStream, to);
+    if (b != null) fileOpen(b, WRITE | NO_FOLLOW);
+  }
+
+  private static String inDirectory(Object stream, Object name) {
+    Hooks h = hooks;
+    if (h == null || name == null || !Guard.tryEnter()) return null;
+    try {
+      return h.fileInDirectory(stream, name.toString());
+    } catch (Throwable t) {
+      failOrPass(h, "file.open", t, null);
+      return null;
+    } finally {
+      Guard.exit();
+    }
+  }
+
   /** After a rename, link or symbolic link in this JVM: paths may now lead elsewhere. */
   public static void filesChanged() {
     Hooks h = hooks;

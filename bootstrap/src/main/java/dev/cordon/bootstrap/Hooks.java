@@ -36,6 +36,15 @@ public interface Hooks {
   /** A link or rename inside this JVM may have changed where paths lead: cached answers are void. */
   void filesChanged();
 
+  /** A {@code SecureDirectoryStream} was opened on {@code directory}: remember it for opens relative to it. */
+  void fileDirectoryOpened(Object stream, String directory);
+
+  /**
+   * The path {@code name} names relative to the directory of a {@code SecureDirectoryStream} (or
+   * {@code name} itself when absolute). Throws when the stream's directory is not known.
+   */
+  String fileInDirectory(Object stream, String name);
+
   /**
    * The outermost JDBC call on this thread that carries or runs SQL ({@code method} is the
    * intercepted method's name: {@code prepareStatement}, {@code executeQuery}, {@code addBatch}...;

@@ -14,7 +14,8 @@ final class Targets {
       "com/anthropic/core/http/RetryingHttpClient");
   /** The JDK's file funnels: targets only once {@link JdkFileHooks} has been asked for them. */
   static final Set<String> JDK_FILES = Set.of("java/io/FileInputStream", "java/io/FileOutputStream",
-      "java/io/RandomAccessFile", "java/io/UnixFileSystem", "sun/nio/fs/UnixNativeDispatcher");
+      "java/io/RandomAccessFile", "java/io/UnixFileSystem", "sun/nio/fs/UnixNativeDispatcher",
+      "sun/nio/fs/UnixSecureDirectoryStream");
 
   private static volatile boolean jdkFiles;
   private static volatile boolean jdbc;

@@ -58,6 +58,16 @@ public final class CordonHooks implements Hooks {
   }
 
   @Override
+  public void fileDirectoryOpened(Object stream, String directory) {
+    files.directoryOpened(stream, directory);
+  }
+
+  @Override
+  public String fileInDirectory(Object stream, String name) {
+    return files.inDirectory(stream, name);
+  }
+
+  @Override
   public Object jdbcEnter(Object self, String sql, String method) {
     try {
       return jdbc.enter(self, sql, method);
