@@ -118,6 +118,17 @@ class VectorStoreTest {
   }
 
   @Test
+  void filtersOnJava25() throws Exception {
+    java.nio.file.Path jdk25 = java.nio.file.Paths.get("/usr/lib/jvm/temurin-25-jdk-amd64");
+    org.junit.jupiter.api.Assumptions.assumeTrue(java.nio.file.Files.isExecutable(jdk25.resolve("bin/java")),
+        "no Java 25 on this machine");
+    ChildJvm.Result support = s.jvm().javaHome(jdk25.toString()).run("com.acme.support.SupportVectorMain", "l4j",
+        "spring");
+    assertEquals("OK [onboarding guide, refund policy]", support.step(1), support.toString());
+    assertEquals("OK [onboarding guide, refund policy]", support.step(2), support.toString());
+  }
+
+  @Test
   void monitorModeCountsWhatWouldBeFilteredAndRemovesNothing() throws Exception {
     s.policy(POLICY.replace("mode: enforce", "mode: monitor"));
     ChildJvm.Result support = s.jvm().run("com.acme.support.SupportVectorMain", "l4j");
