@@ -73,7 +73,13 @@ public final class Dispatch {
    */
   public static void fileOpen(String path, int access) {
     Hooks h = hooks;
-    if (h == null || path == null || h.fileIsClean(path) || !Guard.tryEnter()) return;
+    if (h == null || path == null || h.fileIsClean(path)) return;
+    fileOpenSlow(h, path, access);
+  }
+
+  /** Kept out of {@link #fileOpen} so that the part inlined into every open stays a few bytecodes long. */
+  private static void fileOpenSlow(Hooks h, String path, int access) {
+    if (!Guard.tryEnter()) return;
     try {
       h.fileAccess(path, access);
     } catch (CordonAccessDeniedException deny) {
