@@ -15,7 +15,8 @@ final class Targets {
       "com/anthropic/core/http/RetryingHttpClient");
   /** The JDK's file funnels: targets only once {@link JdkFileHooks} has been asked for them. */
   static final Set<String> JDK_FILES = Set.of("java/io/FileInputStream", "java/io/FileOutputStream",
-      "java/io/RandomAccessFile", "java/io/UnixFileSystem", "sun/nio/fs/UnixNativeDispatcher");
+      "java/io/RandomAccessFile", "java/io/UnixFileSystem", "sun/nio/fs/UnixNativeDispatcher",
+      "sun/nio/fs/UnixSecureDirectoryStream");
 
   private static volatile boolean jdkFiles;
   private static volatile boolean jdbc;
@@ -128,10 +129,13 @@ final class Targets {
         return internalName.charAt(3) == '/' && (STAINLESS_PREPARE.contains(internalName)
             || STAINLESS_HTTP.contains(internalName) || GOOGLE_GENAI.contains(internalName));
       case 'd':
+        // Vector stores: a name test only; the module then checks the real interface.
         return internalName.startsWith("dev/langchain4j/")
-            && (internalName.startsWith(LC4J_HTTP_PREFIX) || internalName.equals(LC4J_RETRY_POLICY));
+            && (internalName.startsWith(LC4J_HTTP_PREFIX) || internalName.equals(LC4J_RETRY_POLICY)
+                || internalName.contains("EmbeddingStore"));
       case 'o':
-        return (internalName.charAt(3) == '/' && internalName.equals(SPRING_AI_OPENAI_API))
+        return (internalName.charAt(3) == '/' && (internalName.equals(SPRING_AI_OPENAI_API)
+                || (internalName.startsWith("org/springframework/ai/") && internalName.contains("VectorStore"))))
             || (internalName.charAt(7) == '/' && OKHTTP.contains(internalName));
       default:
         return false;

@@ -7,6 +7,7 @@ import dev.cordon.agent.sdk.BedrockHooks;
 import dev.cordon.agent.sdk.GoogleGenAiHooks;
 import dev.cordon.agent.sdk.LangChain4jHooks;
 import dev.cordon.agent.sdk.SpringAiHooks;
+import dev.cordon.agent.vector.VectorGovernor;
 import dev.cordon.agent.sdk.StainlessSdkHooks;
 import dev.cordon.agent.transport.TransportHooks;
 import dev.cordon.bootstrap.Hooks;
@@ -23,6 +24,7 @@ public final class CordonHooks implements Hooks {
   private final TransportHooks transports;
   private final FileGovernor files;
   private final JdbcGovernor jdbc;
+  private final VectorGovernor vectors;
 
   private final AgentRuntime runtime;
 
@@ -37,6 +39,7 @@ public final class CordonHooks implements Hooks {
     this.springAi = new SpringAiHooks(governor);
     this.bedrock = new BedrockHooks(governor);
     this.transports = new TransportHooks(runtime, governor);
+    this.vectors = new VectorGovernor(runtime);
   }
 
   @Override
@@ -114,6 +117,16 @@ public final class CordonHooks implements Hooks {
   }
 
   @Override
+  public void fileDirectoryOpened(Object stream, String directory) {
+    files.directoryOpened(stream, directory);
+  }
+
+  @Override
+  public String fileInDirectory(Object stream, String name) {
+    return files.inDirectory(stream, name);
+  }
+
+  @Override
   public Object jdbcEnter(Object self, String sql, String method) {
     try {
       return jdbc.enter(self, sql, method);
@@ -162,6 +175,20 @@ public final class CordonHooks implements Hooks {
         }
       }
       throw dev.cordon.agent.data.Sneaky.raise((Throwable) f);
+    }
+  }
+
+  @Override
+  public Object vectorEnter(Object store, String method) {
+    return vectors.enter(store, method);
+  }
+
+  @Override
+  public Object vectorExit(Object token, Object returned, Throwable thrown) {
+    try {
+      return vectors.exit(token, returned, thrown);
+    } catch (ReflectiveOperationException e) {
+      throw new IllegalStateException("cannot read the retrieval results: " + e.getClass().getSimpleName(), e);
     }
   }
 
