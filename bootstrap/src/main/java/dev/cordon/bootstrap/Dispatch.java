@@ -403,6 +403,27 @@ public final class Dispatch {
     }
   }
 
+  /** A streaming funnel's body parser for {@code request} (see {@link Hooks#aiStreamParser}); leaves the funnel when it throws. */
+  public static Object funnelParser(Object request, Object parser) {
+    Hooks h = hooks;
+    if (h == null || request == null || parser == null || !Guard.tryEnter()) return parser;
+    try {
+      return h.aiStreamParser(request, parser);
+    } catch (CordonAccessDeniedException deny) {
+      GovernedCall.exit();
+      throw deny;
+    } catch (Throwable t) {
+      try {
+        return failOrPass(h, "ai.response", t, parser);
+      } catch (RuntimeException | Error e) {
+        GovernedCall.exit();
+        throw e;
+      }
+    } finally {
+      Guard.exit();
+    }
+  }
+
   /**
    * A client wraps the transport's response of a governed call ({@code origin}: the wrapping class);
    * returns the transport response to wrap instead (one whose body reports usage).
@@ -467,9 +488,6 @@ public final class Dispatch {
     return thrown;
   }
 
-  /** The message of the library exception that carries a deny through a retry loop. */
-  public static final String NO_RETRY = "cordon: denied, not retried";
-
   /**
    * A task is being handed to an executor: when this thread serves an inbound request (or runs a
    * task that carries one's headers) and the policy has http_header principals, returns the task
@@ -491,6 +509,9 @@ public final class Dispatch {
       Guard.exit();
     }
   }
+
+  /** The message of the library exception that carries a deny through a retry loop. */
+  public static final String NO_RETRY = "cordon: denied, not retried";
 
   private static Object failOrPass(Hooks h, String where, Throwable t, Object passThrough) {
     RuntimeException toThrow;

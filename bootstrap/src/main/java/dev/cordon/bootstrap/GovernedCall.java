@@ -9,40 +9,67 @@ package dev.cordon.bootstrap;
  * logical call gives one audit entry.
  *
  * <p>Unlike {@link Guard}, which is set only while Cordon's own code runs, this stays set while the
- * library runs. Application code can enter it too, so on its own it proves nothing: the transport
- * hooks trust it only together with a marker the agent keeps privately for the same
- * {@link #entry() entry} and endpoint, set when the funnel's call was actually decided.
+ * library runs. Nested funnels (a logging decorator around the real client, overloads delegating to
+ * each other) are decided once, by the outermost. The agent binds its transport marker to the
+ * outermost funnel ({@link #bind}), so the JDK HttpClient, OkHttp and HttpURLConnection under it
+ * neither decide nor audit the call again; the marker is dropped when the funnel is left.
  */
 public final class GovernedCall {
   private GovernedCall() {}
 
-  /** Per thread: [0] depth, [1] id of the outermost entry. A long[] so that entering allocates nothing. */
-  private static final ThreadLocal<long[]> STATE = ThreadLocal.withInitial(() -> new long[2]);
+  /** Depth per thread; an int[] so that entering and leaving allocate nothing. */
+  private static final ThreadLocal<int[]> DEPTH = ThreadLocal.withInitial(() -> new int[1]);
+  /** What the agent bound to the outermost funnel (its transport marker), closed when that funnel is left. */
+  private static final ThreadLocal<AutoCloseable> BOUND = new ThreadLocal<>();
 
   /** True while the current thread is inside a governed client call. */
   public static boolean active() {
-    return STATE.get()[0] > 0;
-  }
-
-  /** The id of the outermost funnel entry on this thread, or 0 outside any funnel; new at every outermost entry. */
-  public static long entry() {
-    long[] s = STATE.get();
-    return s[0] > 0 ? s[1] : 0;
+    return DEPTH.get()[0] > 0;
   }
 
   /** Enters a funnel; true when this is the outermost one (the one that decides). Pair with {@link #exit()}. */
   public static boolean enter() {
-    long[] s = STATE.get();
-    if (s[0]++ == 0) {
-      s[1]++;
-      return true;
-    }
-    return false;
+    return DEPTH.get()[0]++ == 0;
   }
 
-  /** Leaves a funnel entered with {@link #enter()}. */
+  /** Leaves a funnel entered with {@link #enter()}; leaving the outermost one closes what was bound to it. */
   public static void exit() {
-    long[] s = STATE.get();
-    if (s[0] > 0) s[0]--;
+    int[] d = DEPTH.get();
+    if (d[0] > 0 && --d[0] == 0) {
+      AutoCloseable bound = BOUND.get();
+      if (bound != null) {
+        BOUND.remove();
+        try {
+          bound.close();
+        } catch (Exception ignored) {
+          // a marker's close cannot fail in a way the application could act on
+        }
+      }
+    }
+  }
+
+  /**
+   * Binds {@code scope} to the outermost funnel the thread is in (the agent's "already governed"
+   * marker for the transports below, see {@code dev.cordon.agent.transport.GovernedCalls}); it is
+   * closed when that funnel is left. Outside a funnel the scope is closed at once.
+   */
+  public static void bind(AutoCloseable scope) {
+    if (DEPTH.get()[0] == 0) {
+      try {
+        scope.close();
+      } catch (Exception ignored) {
+        // nothing was bound
+      }
+      return;
+    }
+    AutoCloseable previous = BOUND.get();
+    BOUND.set(scope);
+    if (previous != null) {
+      try {
+        previous.close();
+      } catch (Exception ignored) {
+        // replaced by the newer marker
+      }
+    }
   }
 }

@@ -27,6 +27,9 @@ public interface Hooks {
   /** A streaming call's listener for {@code request}: one that passes events on and reports usage and end. */
   Object aiStreamListener(Object request, Object listener);
 
+  /** A streaming call's body parser for {@code request}: one that reads the body as governed (tool gate, redaction, usage). */
+  Object aiStreamParser(Object request, Object parser);
+
   /** Wraps a retry loop's callable so that a deny becomes the library's non-retriable exception. */
   Object aiNoRetryOnDeny(Object callable, Class<?> owner);
 

@@ -69,8 +69,8 @@ public final class AiGovernor {
     req = streamingByPath(req, target.path());
     Policy policy = st.policy();
     if (caller == null) caller = st.callers() != null ? st.callers().resolve() : CallerResolver.anonymous();
-    // Gemini and Bedrock name the model in the path (a Gemini embed body may repeat it as "models/x").
-    String model = UrlTarget.modelInPath(target.path());
+    // Gemini and Bedrock name the model in the path (a Gemini embed body may repeat it as "models/x": the path wins).
+    String model = target.modelFromPath();
     if (model == null) model = req.model() != null ? req.model() : "unknown";
 
     String provider = target.provider();
@@ -132,21 +132,18 @@ public final class AiGovernor {
         throw new CordonAccessDeniedException(denial, caller.principal(), action.wireName(), resource, rule);
       }
       event.put("outcome", "would_block");
-      if (dev.cordon.bootstrap.GovernedCall.active()) dev.cordon.agent.transport.GovernedCalls.markFunnel(target);
       return new Result(null, new AiCall(runtime.audit(), event, req.stream()), null);
     }
 
-    // Inside a client library's funnel: its transport below must not decide this call again.
-    if (dev.cordon.bootstrap.GovernedCall.active()) dev.cordon.agent.transport.GovernedCalls.markFunnel(target);
     event.put("decision", "allow").put("outcome", "allowed").put("rule", rule).put("mode", mode.wireName());
     if (key != null) event.put("key_id", key.keyId()).put("key_fingerprint", key.fingerprint());
     Redaction red = redact(policy, decision, mode, body, event);
     byte[] rewritten = red.body();
     long cap = decision.limits().maxOutputTokens();
     if (cap >= 0 && req.capField() == null && mode == Mode.ENFORCE && action == Action.MODEL_CHAT && body != null) {
-      byte[] capped = capped(provider, target.path(), rewritten != null ? rewritten : body, cap);
-      if (capped != null) {
-        rewritten = capped;
+      byte[] withCap = capped(provider, target.path(), rewritten != null ? rewritten : body, cap);
+      if (withCap != null) {
+        rewritten = withCap;
         event.put("cap_added", cap);
       }
     }
@@ -170,7 +167,6 @@ public final class AiGovernor {
     }
     return false;
   }
-
 
   private record Redaction(byte[] body, CallRedaction call, Map<String, Long> promptCounts) {
     static final Redaction NONE = new Redaction(null, null, Map.of());

@@ -12,6 +12,8 @@ import java.util.Locale;
 public final class UrlTarget {
   private UrlTarget() {}
 
+  // Broader than the transports' AiTraffic.byPath on purpose: a client library's request is AI
+  // traffic by construction, so its path only has to name the wire format.
   public static AiTarget of(String url, String method) {
     URI uri = URI.create(url);
     String scheme = uri.getScheme() == null ? "https" : uri.getScheme().toLowerCase(Locale.ROOT);
@@ -42,24 +44,5 @@ public final class UrlTarget {
       return "ollama";
     }
     return "openai";
-  }
-
-  /**
-   * The model named by the path, for formats that carry it there rather than in the body: Gemini
-   * {@code .../models/{model}:generateContent}, Bedrock {@code /model/{modelId}/converse}. Null otherwise.
-   */
-  public static String modelInPath(String path) {
-    int colon = path.lastIndexOf(':');
-    int models = path.lastIndexOf("/models/");
-    if (colon > 0 && models >= 0 && models < colon) return decode(path.substring(models + 8, colon));
-    if (path.startsWith("/model/")) {
-      int end = path.indexOf('/', 7);
-      if (end > 7) return decode(path.substring(7, end));
-    }
-    return null;
-  }
-
-  private static String decode(String s) {
-    return java.net.URLDecoder.decode(s.replace("+", "%2B"), java.nio.charset.StandardCharsets.UTF_8);
   }
 }

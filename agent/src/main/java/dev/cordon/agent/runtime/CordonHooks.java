@@ -81,6 +81,12 @@ public final class CordonHooks implements Hooks {
   }
 
   @Override
+  public Object aiStreamParser(Object request, Object parser) {
+    if (LangChain4jHooks.owns(request)) return langchain4j.parser(request, parser);
+    return parser;
+  }
+
+  @Override
   public Object aiNoRetryOnDeny(Object callable, Class<?> owner) {
     return LangChain4jHooks.noRetryOnDeny(callable, owner);
   }

@@ -91,6 +91,9 @@ public final class BedrockHooks {
       }
     }
     AiGovernor.Result result = governor.govern(target, json);
+    // A scoped key (spec 7) is not put on the request here: the transport below (RestClient's JDK
+    // client, the AWS SDK's URL-connection client) puts it there, and so decides and audits it too.
+    if (result.key() == null) Funnels.governed(target);
     Object toSend = result.body() == null ? context : withBody(context, http, result.body());
     if (result.call() != null) attribute(attributes, "putAttribute", result.call());
     return toSend;

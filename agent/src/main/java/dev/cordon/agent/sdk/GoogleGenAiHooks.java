@@ -4,7 +4,6 @@ import dev.cordon.agent.ai.AiCall;
 import dev.cordon.agent.ai.AiGovernor;
 import dev.cordon.agent.ai.AiTarget;
 import dev.cordon.agent.ai.UrlTarget;
-import dev.cordon.agent.ai.UsageTap;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Collections;
@@ -31,8 +30,10 @@ public final class GoogleGenAiHooks {
     if (target.action() == null) return okRequest;
     String body = jsonBody instanceof String s ? s : null;
     AiGovernor.Result result = governor.govern(target, body == null ? null : body.getBytes(StandardCharsets.UTF_8));
+    Funnels.governed(target);
     Object toSend = result.body() == null ? okRequest
         : ok.withBody(okRequest, new String(result.body(), StandardCharsets.UTF_8));
+    if (result.key() != null) toSend = ok.withKey(toSend, result.key());
     if (result.call() != null) inFlight.put(toSend, result.call());
     return toSend;
   }
@@ -42,6 +43,6 @@ public final class GoogleGenAiHooks {
     AiCall call = inFlight.remove(ok.request(okResponse));
     if (call == null) return okResponse;
     int status = ok.code(okResponse);
-    return ok.withFilteredBody(okResponse, in -> new UsageTap(in, call.streaming(), u -> call.completed(status, u)));
+    return ok.withFilteredBody(okResponse, in -> ResponseBodies.governed(call, in, status));
   }
 }

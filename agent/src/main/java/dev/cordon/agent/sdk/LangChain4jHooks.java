@@ -26,10 +26,14 @@ import java.util.concurrent.Callable;
  */
 public final class LangChain4jHooks {
   private static final String LISTENER = "dev.langchain4j.http.client.sse.ServerSentEventListener";
+  private static final String PARSER = "dev.langchain4j.http.client.sse.ServerSentEventParser";
   private static final String NON_RETRIABLE = "dev.langchain4j.exception.NonRetriableException";
 
   private final AiGovernor governor;
-  private final Map<Object, AiCall> inFlight = Collections.synchronizedMap(new WeakHashMap<>());
+  /** A decided request's call, and whether its stream is server-sent events (Ollama's native API streams NDJSON). */
+  private record Pending(AiCall call, boolean sse) {}
+
+  private final Map<Object, Pending> inFlight = Collections.synchronizedMap(new WeakHashMap<>());
 
   public LangChain4jHooks(AiGovernor governor) {
     this.governor = governor;
@@ -45,43 +49,89 @@ public final class LangChain4jHooks {
     if (target.action() == null) return request;
     String body = http.multipart(request) ? null : http.body(request);
     AiGovernor.Result result = governor.govern(target, body == null ? null : body.getBytes(StandardCharsets.UTF_8));
+    Funnels.governed(target);
     Object toSend = result.body() == null ? request
         : http.withBody(request, new String(result.body(), StandardCharsets.UTF_8));
-    if (result.call() != null) inFlight.put(toSend, result.call());
+    if (result.key() != null) toSend = http.withKey(toSend, result.key());
+    if (result.call() != null) inFlight.put(toSend, new Pending(result.call(), !target.path().startsWith("/api/")));
     return toSend;
   }
 
+  /** The whole answer, governed (tool calls checked, output redacted, usage read): the same response unless redaction changed it. */
   public Object response(Object request, Object response, Throwable thrown) {
-    AiCall call = inFlight.remove(request);
-    if (call == null) return response;
+    Pending p = inFlight.remove(request);
+    if (p == null) return response;
+    AiCall call = p.call();
     if (thrown != null || response == null) {
       call.failed(thrown != null ? thrown : new IllegalStateException("no response"));
       return response;
     }
     String body = LangChain4jHttp.responseBody(response);
     byte[] bytes = body == null ? new byte[0] : body.getBytes(StandardCharsets.UTF_8);
-    call.completed(LangChain4jHttp.status(response), UsageReader.find(bytes, 0, bytes.length));
-    return response;
+    byte[] out = ResponseBodies.governedBytes(call, bytes, LangChain4jHttp.status(response));
+    return java.util.Arrays.equals(out, bytes) ? response
+        : LangChain4jHttp.withResponseBody(response, new String(out, StandardCharsets.UTF_8));
+  }
+
+  /**
+   * A stream's parser that reads the body through {@link ResponseBodies#governed} (tool gate, output
+   * redaction, usage), for server-sent events; Ollama's NDJSON is passed through (its counts are read
+   * from the events by the listener).
+   */
+  public Object parser(Object request, Object parser) {
+    Pending p = inFlight.get(request);
+    if (p == null || !p.sse() || parser == null) return parser;
+    Class<?> type = find(parser.getClass(), PARSER);
+    if (type == null) return parser;
+    AiCall call = p.call();
+    return Proxy.newProxyInstance(type.getClassLoader(), new Class<?>[] {type}, (proxy, m, args) -> {
+      switch (m.getName()) {
+        case "hashCode" -> {
+          return System.identityHashCode(proxy);
+        }
+        case "equals" -> {
+          return proxy == args[0];
+        }
+        case "toString" -> {
+          return "CordonGovernedParser(" + parser + ")";
+        }
+        default -> { }
+      }
+      if (args != null && args.length > 0 && args[0] instanceof java.io.InputStream in) {
+        // LangChain4j parses only answers with a 2xx status.
+        args[0] = ResponseBodies.governed(call, in, 200);
+      }
+      try {
+        return m.invoke(parser, args);
+      } catch (InvocationTargetException e) {
+        throw e.getCause();
+      }
+    });
   }
 
   public Object listener(Object request, Object listener) {
-    AiCall call = inFlight.remove(request);
-    if (call == null) return listener;
+    Pending p = inFlight.remove(request);
+    if (p == null) return listener;
     Class<?> type = find(listener.getClass(), LISTENER);
     if (type == null) throw new IllegalStateException("no " + LISTENER + " on " + listener.getClass().getName());
-    return Proxy.newProxyInstance(type.getClassLoader(), new Class<?>[] {type}, new StreamTap(call, listener));
+    return Proxy.newProxyInstance(type.getClassLoader(), new Class<?>[] {type}, new StreamTap(p.call(), listener, !p.sse()));
   }
 
-  /** Passes every event on, collecting usage from the data of events that carry it. */
+  /**
+   * Passes every event on and ends the call with the stream (or its error); for NDJSON streams, whose
+   * body the parser reads unwatched, it also collects the usage from the events' data.
+   */
   private static final class StreamTap implements java.lang.reflect.InvocationHandler {
     private final AiCall call;
     private final Object target;
+    private final boolean readsUsage;
     private volatile int status;
     private Usage usage;
 
-    StreamTap(AiCall call, Object target) {
+    StreamTap(AiCall call, Object target, boolean readsUsage) {
       this.call = call;
       this.target = target;
+      this.readsUsage = readsUsage;
     }
 
     @Override
@@ -97,7 +147,9 @@ public final class LangChain4jHooks {
           return "CordonStreamTap(" + target + ")";
         }
         case "onOpen" -> status = args != null && args.length > 0 && args[0] != null ? LangChain4jHttp.status(args[0]) : 0;
-        case "onEvent" -> see(args[0]);
+        case "onEvent" -> {
+          if (readsUsage) see(args[0]);
+        }
         case "onError" -> call.failed(args[0] instanceof Throwable t ? t : new IllegalStateException("stream error"));
         case "onClose" -> call.completed(status, usage == null ? Usage.NONE : usage);
         default -> { }

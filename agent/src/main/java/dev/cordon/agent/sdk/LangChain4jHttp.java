@@ -74,11 +74,28 @@ final class LangChain4jHttp {
 
   /** A copy of {@code request} with another body (the URL already carries any query parameters). */
   Object withBody(Object request, String newBody) {
+    return rebuild(request, newBody, null);
+  }
+
+  /** A copy of {@code request} carrying the scoped key (spec 7) instead of the application's own. */
+  Object withKey(Object request, dev.cordon.agent.credentials.ScopedKey key) {
+    return rebuild(request, body(request), key);
+  }
+
+  private Object rebuild(Object request, String newBody, dev.cordon.agent.credentials.ScopedKey key) {
     Object b = Reflect.call(builder, null);
     Reflect.call(bMethod, b, Reflect.call(method, request));
     Reflect.call(bUrl, b, url(request));
     @SuppressWarnings("unchecked")
     Map<String, List<String>> h = (Map<String, List<String>>) Reflect.call(headers, request);
+    if (key != null) {
+      Map<String, List<String>> replaced = new java.util.LinkedHashMap<>();
+      if (h != null) h.forEach((name, values) -> {
+        if (!dev.cordon.agent.credentials.ScopedKey.isAuthHeader(name)) replaced.put(name, values);
+      });
+      replaced.put(key.header(), List.of(key.value()));
+      h = replaced;
+    }
     if (h != null) Reflect.call(bHeaders, b, h);
     if (bFormDataFields != null) Reflect.call(bFormDataFields, b, Reflect.call(formDataFields, request));
     if (bFormDataFiles != null) Reflect.call(bFormDataFiles, b, Reflect.call(formDataFiles, request));
@@ -97,6 +114,17 @@ final class LangChain4jHttp {
         return Reflect.method(type, name, 0);
       }
     };
+  }
+
+  /** A copy of a {@code SuccessfulHttpResponse} with another body (status and headers kept). */
+  static Object withResponseBody(Object response, String body) {
+    Class<?> type = response.getClass();
+    Object b = Reflect.call(Reflect.method(type, "builder", 0), null);
+    Reflect.call(Reflect.method(b.getClass(), "statusCode", int.class), b, status(response));
+    Object headers = Reflect.call(Reflect.method(type, "headers", 0), response);
+    if (headers != null) Reflect.call(Reflect.method(b.getClass(), "headers", Map.class), b, headers);
+    Reflect.call(Reflect.method(b.getClass(), "body", String.class), b, body);
+    return Reflect.call(Reflect.method(b.getClass(), "build", 0), b);
   }
 
   static int status(Object successfulResponse) {

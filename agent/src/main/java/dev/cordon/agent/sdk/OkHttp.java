@@ -27,6 +27,8 @@ final class OkHttp {
   private final Method reqNewBuilder;
   private final Method reqBuilderMethod;
   private final Method reqBuilderBuild;
+  private final Method reqBuilderRemoveHeader;
+  private final Method reqBuilderHeader;
   private final Method bodyContentType;
   private final Method requestBodyCreate;
   private final Method respRequest;
@@ -58,6 +60,8 @@ final class OkHttp {
       reqNewBuilder = Reflect.method(request, "newBuilder", 0);
       reqBuilderMethod = Reflect.method(reqNewBuilder.getReturnType(), "method", String.class, requestBody);
       reqBuilderBuild = Reflect.method(reqNewBuilder.getReturnType(), "build", 0);
+      reqBuilderRemoveHeader = Reflect.method(reqNewBuilder.getReturnType(), "removeHeader", String.class);
+      reqBuilderHeader = Reflect.method(reqNewBuilder.getReturnType(), "header", String.class, String.class);
       bodyContentType = Reflect.method(requestBody, "contentType", 0);
       requestBodyCreate = Reflect.method(requestBody, "create", String.class, mediaType);
       respRequest = Reflect.method(response, "request", 0);
@@ -91,6 +95,14 @@ final class OkHttp {
     Object type = old == null ? null : Reflect.call(bodyContentType, old);
     Object builder = Reflect.call(reqNewBuilder, request);
     Reflect.call(reqBuilderMethod, builder, method(request), Reflect.call(requestBodyCreate, null, body, type));
+    return Reflect.call(reqBuilderBuild, builder);
+  }
+
+  /** A copy of {@code request} carrying the scoped key (spec 7) instead of the application's own. */
+  Object withKey(Object request, dev.cordon.agent.credentials.ScopedKey key) {
+    Object builder = Reflect.call(reqNewBuilder, request);
+    for (String h : dev.cordon.agent.credentials.ScopedKey.AUTH_HEADERS) Reflect.call(reqBuilderRemoveHeader, builder, h);
+    Reflect.call(reqBuilderHeader, builder, key.header(), key.value());
     return Reflect.call(reqBuilderBuild, builder);
   }
 

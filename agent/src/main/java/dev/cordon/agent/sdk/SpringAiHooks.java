@@ -85,6 +85,9 @@ public final class SpringAiHooks {
     if (target.action() == null) return request;
     String json = (String) Reflect.call(a.toJson, null, request);
     AiGovernor.Result result = governor.govern(target, json.getBytes(StandardCharsets.UTF_8));
+    // A scoped key (spec 7) is not put on the request here: the transport below (RestClient's JDK
+    // client, the AWS SDK's URL-connection client) puts it there, and so decides and audits it too.
+    if (result.key() == null) Funnels.governed(target);
     Object toSend = result.body() == null ? request
         : Reflect.call(a.readValue, a.mapper, new String(result.body(), StandardCharsets.UTF_8), request.getClass());
     if (result.call() != null) inFlight.put(toSend, result.call());
@@ -109,8 +112,28 @@ public final class SpringAiHooks {
     Object body = Reflect.call(Reflect.method(response.getClass(), "getBody", 0), response);
     Object code = Reflect.call(Reflect.method(response.getClass(), "getStatusCode", 0), response);
     int status = (Integer) Reflect.call(Reflect.method(code.getClass(), "value", 0), code);
-    call.completed(status, usageOf(a, body));
-    return response;
+    if (body == null) {
+      call.completed(status, Usage.NONE);
+      return response;
+    }
+    // The answer as the provider's JSON (Spring AI's own mapper wrote and reads it): tool calls
+    // checked, output redacted, usage read; read back into a new record only if redaction changed it.
+    byte[] json = ((String) Reflect.call(a.toJson, null, body)).getBytes(StandardCharsets.UTF_8);
+    byte[] out = ResponseBodies.governedBytes(call, json, status);
+    if (java.util.Arrays.equals(out, json)) return response;
+    Object newBody = Reflect.call(a.readValue, a.mapper, new String(out, StandardCharsets.UTF_8), body.getClass());
+    Object headers = Reflect.call(Reflect.method(response.getClass(), "getHeaders", 0), response);
+    for (java.lang.reflect.Constructor<?> c : response.getClass().getConstructors()) {
+      Class<?>[] p = c.getParameterTypes();
+      if (p.length == 3 && p[0] == Object.class && p[2].isInstance(code) && p[1].isInstance(headers)) {
+        try {
+          return c.newInstance(newBody, headers, code);
+        } catch (ReflectiveOperationException e) {
+          throw new IllegalStateException("cannot rebuild the response entity", e);
+        }
+      }
+    }
+    throw new IllegalStateException("no ResponseEntity(body, headers, status) constructor");
   }
 
   private static Class<?> apiTypeFrom(Object request) {

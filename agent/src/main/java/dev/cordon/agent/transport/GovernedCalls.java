@@ -88,23 +88,6 @@ public final class GovernedCalls {
     }
   }
 
-  /** The endpoint the innermost client funnel on this thread (LangChain4j, GenAI, Spring AI, Bedrock) decided. */
-  private static final ThreadLocal<FunnelMark> FUNNEL = new ThreadLocal<>();
-
-  /** A decided funnel call: its endpoint and the funnel entry it was decided in. */
-  private record FunnelMark(Endpoint endpoint, long entry) {}
-
-  /**
-   * A decision made inside a client library's funnel ({@code dev.cordon.bootstrap.GovernedCall} is
-   * active): the transport under that library (LangChain4j's JDK HttpClient, for instance) must not
-   * decide it again. The marker is kept here, in the agent's own loader, and counts only inside the
-   * same funnel entry it was set in, so application code cannot fake it by entering the public
-   * funnel counter.
-   */
-  public static void markFunnel(AiTarget governed) {
-    FUNNEL.set(new FunnelMark(Endpoint.of(governed), dev.cordon.bootstrap.GovernedCall.entry()));
-  }
-
   /** Whether a transport request to {@code target} was governed above: by a live header token, or this thread's marker. */
   static boolean covered(AiTarget target, String headerToken) {
     if (headerToken != null) {
@@ -112,9 +95,6 @@ public final class GovernedCalls {
       if (e != null && e.covers(target)) return true;
     }
     Endpoint mine = ON_THREAD.get();
-    if (mine != null && mine.covers(target)) return true;
-    FunnelMark funnel = FUNNEL.get();
-    long entry = dev.cordon.bootstrap.GovernedCall.entry();
-    return funnel != null && entry != 0 && funnel.entry() == entry && funnel.endpoint().covers(target);
+    return mine != null && mine.covers(target);
   }
 }

@@ -46,7 +46,7 @@ class ProviderFormatsTest {
     assertEquals(List.of("a", "b", "googleSearch"), r.tools());
     assertEquals(new Usage(5, 7), usage("{\"candidates\":[],\"usageMetadata\":{\"promptTokenCount\":5,"
         + "\"candidatesTokenCount\":7,\"totalTokenCount\":12}}"));
-    assertEquals("gemini-2.0-flash", UrlTarget.modelInPath("/v1beta/models/gemini-2.0-flash:streamGenerateContent"));
+    assertEquals("gemini-2.0-flash", UrlTarget.of("http://h/v1beta/models/gemini-2.0-flash:streamGenerateContent", "POST").modelFromPath());
   }
 
   @Test
@@ -57,7 +57,7 @@ class ProviderFormatsTest {
     assertEquals(List.of("lookup_order"), r.tools());
     assertEquals(new Usage(10, 20), usage("{\"output\":{},\"usage\":{\"inputTokens\":10,\"outputTokens\":20,\"totalTokens\":30}}"));
     assertEquals("anthropic.claude-3-haiku-20240307-v1:0",
-        UrlTarget.modelInPath("/model/anthropic.claude-3-haiku-20240307-v1%3A0/converse"));
+        UrlTarget.of("http://h/model/anthropic.claude-3-haiku-20240307-v1%3A0/converse", "POST").modelFromPath());
   }
 
   @Test

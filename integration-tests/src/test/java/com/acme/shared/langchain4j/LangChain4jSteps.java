@@ -19,7 +19,8 @@ import java.util.concurrent.TimeUnit;
  * LangChain4j 1.x app (OpenAI module, default JDK transport, default retries):
  * {@code chat:MODEL[:max=N][:text=T]}, {@code stream:MODEL}, {@code embed:MODEL},
  * {@code agent:MODEL} (an AiServices interface with a tool: two model calls), {@code both:MODEL}
- * (one LangChain4j call and one openai-java call in the same app), {@code marker:MODEL}; the Gemini
+ * (one LangChain4j call and one openai-java call in the same app), {@code marker:MODEL}, {@code tools:MODEL[:text=T]} and {@code streamtools:MODEL[:text=T]} (a ChatRequest
+ * declaring lookup_order); the Gemini
  * module: {@code gchat:MODEL}, {@code gstream:MODEL}, {@code gembed:MODEL}; the Ollama module: {@code ochat:MODEL}, {@code ostream:MODEL},
  * {@code oembed:MODEL}; the Anthropic module:
  * {@code achat:MODEL[:max=N]}, {@code astream:MODEL}.
@@ -79,10 +80,36 @@ public final class LangChain4jSteps extends Steps {
       case "embed" -> embed(parts[1]);
       case "agent" -> "agent " + AiServices.builder(Assistant.class).chatModel(chatModel(parts)).tools(new OrderTools())
           .build().chat("Use the tool for order 1234");
+      case "tools" -> "tools " + describe(chatModel(parts).chat(toolRequest(parts)));
+      case "streamtools" -> {
+        CompletableFuture<ChatResponse> done = new CompletableFuture<>();
+        OpenAiStreamingChatModel.builder().baseUrl(base).apiKey("sk-test").modelName(parts[1]).build()
+            .chat(toolRequest(parts), new StreamingChatResponseHandler() {
+              @Override public void onPartialResponse(String partial) { }
+              @Override public void onCompleteResponse(ChatResponse response) { done.complete(response); }
+              @Override public void onError(Throwable error) { done.completeExceptionally(error); }
+            });
+        yield "streamtools " + describe(done.get(30, TimeUnit.SECONDS));
+      }
       case "marker" -> marker(parts[1]);
       case "both" -> "both " + chatModel(parts).chat("Where is my order 1234?") + " | " + openAiJava(parts[1]);
       default -> throw new IllegalArgumentException("unknown step " + parts[0]);
     };
+  }
+
+  /** A chat request declaring the tool lookup_order, with the step's text. */
+  private static dev.langchain4j.model.chat.request.ChatRequest toolRequest(String[] parts) {
+    return dev.langchain4j.model.chat.request.ChatRequest.builder()
+        .messages(dev.langchain4j.data.message.UserMessage.from(opt(parts, "text", "use the tool")))
+        .toolSpecifications(dev.langchain4j.agent.tool.ToolSpecification.builder().name("lookup_order")
+            .description("Looks up an order").parameters(dev.langchain4j.model.chat.request.json.JsonObjectSchema.builder()
+                .addStringProperty("order_id").required("order_id").build()).build())
+        .build();
+  }
+
+  private static String describe(ChatResponse r) {
+    return r.aiMessage().hasToolExecutionRequests() ? "tool_call " + r.aiMessage().toolExecutionRequests().get(0).name()
+        : r.aiMessage().text();
   }
 
   private static String stream(StreamingChatModel model) throws Exception {

@@ -7,8 +7,9 @@ import net.bytebuddy.implementation.bytecode.assign.Assigner;
 
 /**
  * Woven into a library's streaming HTTP funnel ({@code execute(request, parser, listener)} in
- * LangChain4j): decides the request on entry and replaces the event listener (the last argument)
- * with one that reports usage and the end of the stream. See {@link HttpFunnelAdvice}.
+ * LangChain4j): decides the request on entry, replaces the body parser with one that reads the
+ * body as governed (tool gate, output redaction, usage) and the event listener (the last argument)
+ * with one that reports the end of the stream. See {@link HttpFunnelAdvice}.
  */
 public final class HttpStreamFunnelAdvice {
   private HttpStreamFunnelAdvice() {}
@@ -16,10 +17,12 @@ public final class HttpStreamFunnelAdvice {
   @Advice.OnMethodEnter
   public static Object enter(@Advice.Origin("#t") String origin,
       @Advice.Argument(value = 0, readOnly = false, typing = Assigner.Typing.DYNAMIC) Object request,
+      @Advice.Argument(value = 1, readOnly = false, typing = Assigner.Typing.DYNAMIC) Object parser,
       @Advice.Argument(value = 2, readOnly = false, typing = Assigner.Typing.DYNAMIC) Object listener) {
     Object sent = Dispatch.enterFunnel(origin, request);
     if (sent != null) {
       request = sent;
+      parser = Dispatch.funnelParser(sent, parser);
       listener = Dispatch.funnelListener(sent, listener);
     }
     return sent;

@@ -48,7 +48,7 @@ public final class SpringAi1Steps extends Steps {
 
   @Override
   protected String step(String[] parts) {
-    String text = "Where is my order 1234?";
+    String text = opt(parts, "text", "Where is my order 1234?");
     return switch (parts[0]) {
       case "call" -> "call " + model(parts).call(new Prompt(text)).getResult().getOutput().getText();
       case "stream" -> {
@@ -62,7 +62,7 @@ public final class SpringAi1Steps extends Steps {
       case "client" -> "client " + ChatClient.create(model(parts)).prompt().user(text).call().content();
       case "clientstream" -> "clientstreamed " + String.join("",
           ChatClient.create(model(parts)).prompt().user(text).stream().content().collectList().block());
-      case "tools" -> "tools " + ChatClient.create(model(parts)).prompt().user("Use the tool for order 1234")
+      case "tools" -> "tools " + ChatClient.create(model(parts)).prompt().user(opt(parts, "text", "Use the tool for order 1234"))
           .tools(new OrderTools()).call().content();
       case "embed" -> {
         OpenAiEmbeddingModel em = new OpenAiEmbeddingModel(api, MetadataMode.EMBED,
