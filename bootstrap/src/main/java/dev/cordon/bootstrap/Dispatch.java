@@ -7,6 +7,10 @@ import dev.cordon.CordonAccessDeniedException;
  * every class loader links to the same class; it only guards re-entrancy, forwards to the agent's
  * {@link Hooks}, and turns any fault into the agent's fail-open or fail-closed answer. A deny is
  * always rethrown, never swallowed.
+ *
+ * <p>Every entry point repeats the same guard / forward / fault shape on purpose: a shared helper
+ * taking a lambda would allocate a capturing lambda on every file open and every SQL statement,
+ * and these methods are called from code woven into the JDK's own hot paths.
  */
 public final class Dispatch {
   private Dispatch() {}
