@@ -43,6 +43,8 @@ public final class AgentMain {
   }
 
   public static void start(String args, Instrumentation inst, String agentJar, boolean atStartup) {
+    // First: only code holding this key may switch governance off for a thread.
+    Guard.seal(AgentKey.KEY);
     AgentOptions options = AgentOptions.from(args);
     Path policyPath = PolicyLocator.locate(options.policy());
     AgentRuntime runtime = new AgentRuntime(options, policyPath);
@@ -65,7 +67,7 @@ public final class AgentMain {
     dev.cordon.agent.instrument.JdkExecutors.init(inst, runtime);
 
     Thread init = new Thread(() -> {
-      Guard.markAgentThread();
+      Guard.markAgentThread(dev.cordon.agent.AgentKey.KEY);
       try {
         runtime.initialize();
       } finally {
@@ -82,7 +84,7 @@ public final class AgentMain {
     }
 
     Thread shutdown = new Thread(() -> {
-      Guard.markAgentThread();
+      Guard.markAgentThread(dev.cordon.agent.AgentKey.KEY);
       // Never wait for the policy here: a short-lived app must not pay for a parse it never needed.
       PendingCalls.flushAll();
       JdbcGovernor.flushAll();

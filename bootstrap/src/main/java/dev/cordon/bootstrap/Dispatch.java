@@ -7,6 +7,10 @@ import dev.cordon.CordonAccessDeniedException;
  * every class loader links to the same class; it only guards re-entrancy, forwards to the agent's
  * {@link Hooks}, and turns any fault into the agent's fail-open or fail-closed answer. A deny is
  * always rethrown, never swallowed.
+ *
+ * <p>Every entry point repeats the same guard / forward / fault shape on purpose: a shared helper
+ * taking a lambda would allocate a capturing lambda on every file open and every SQL statement,
+ * and these methods are called from code woven into the JDK's own hot paths.
  */
 public final class Dispatch {
   private Dispatch() {}
@@ -125,7 +129,13 @@ public final class Dispatch {
    */
   public static void fileOpen(String path, int access) {
     Hooks h = hooks;
-    if (h == null || path == null || h.fileIsClean(path) || !Guard.tryEnter()) return;
+    if (h == null || path == null || h.fileIsClean(path)) return;
+    fileOpenSlow(h, path, access);
+  }
+
+  /** Kept out of {@link #fileOpen} so that the part inlined into every open stays a few bytecodes long. */
+  private static void fileOpenSlow(Hooks h, String path, int access) {
+    if (!Guard.tryEnter()) return;
     try {
       h.fileAccess(path, access);
     } catch (CordonAccessDeniedException deny) {
@@ -177,6 +187,59 @@ public final class Dispatch {
   public static void fileLink(Object existing, Object link) {
     if (existing != null) fileOpen(existing.toString(), READ | NO_FOLLOW);
     if (link != null) fileOpen(link.toString(), WRITE | NO_FOLLOW);
+  }
+
+  /** After {@code UnixSecureDirectoryStream}'s constructor: the directory later opens are relative to. */
+  public static void fileDirectoryOpened(Object stream, Object directory) {
+    Hooks h = hooks;
+    if (h == null || stream == null || directory == null || !Guard.tryEnter()) return;
+    try {
+      h.fileDirectoryOpened(stream, directory.toString());
+    } catch (Throwable t) {
+      failOrPass(h, "file.directory", t, null);
+    } finally {
+      Guard.exit();
+    }
+  }
+
+  /**
+   * {@code SecureDirectoryStream.newByteChannel(name, options)}: opened with {@code openat} relative
+   * to the stream's directory, so the path is rebuilt from it. Access from the options, as for
+   * {@code Files.newByteChannel}: WRITE or APPEND write, READ (or neither) reads.
+   */
+  public static void fileOpenInDirectory(Object stream, Object name, java.util.Set<?> options) {
+    boolean write = options != null && (options.contains(java.nio.file.StandardOpenOption.WRITE)
+        || options.contains(java.nio.file.StandardOpenOption.APPEND));
+    boolean read = options == null || options.contains(java.nio.file.StandardOpenOption.READ) || !write;
+    String path = inDirectory(stream, name);
+    if (path != null) fileOpen(path, (read ? READ : 0) | (write ? WRITE : 0));
+  }
+
+  /** {@code SecureDirectoryStream.deleteFile/deleteDirectory(name)}: a write on the entry itself. */
+  public static void fileDeleteInDirectory(Object stream, Object name) {
+    String path = inDirectory(stream, name);
+    if (path != null) fileOpen(path, WRITE | NO_FOLLOW);
+  }
+
+  /** {@code SecureDirectoryStream.move(src, targetDir, target)}: both ends are written. */
+  public static void fileMoveInDirectory(Object stream, Object from, Object targetStream, Object to) {
+    String a = inDirectory(stream, from);
+    if (a != null) fileOpen(a, WRITE | NO_FOLLOW);
+    String b = inDirectory(targetStream, to);
+    if (b != null) fileOpen(b, WRITE | NO_FOLLOW);
+  }
+
+  private static String inDirectory(Object stream, Object name) {
+    Hooks h = hooks;
+    if (h == null || name == null || !Guard.tryEnter()) return null;
+    try {
+      return h.fileInDirectory(stream, name.toString());
+    } catch (Throwable t) {
+      failOrPass(h, "file.open", t, null);
+      return null;
+    } finally {
+      Guard.exit();
+    }
   }
 
   /** After a rename, link or symbolic link in this JVM: paths may now lead elsewhere. */
@@ -247,6 +310,52 @@ public final class Dispatch {
       throw deny;
     } catch (Throwable t) {
       return failOrPass(h, "jdbc.result", t, returned);
+    } finally {
+      Guard.exit();
+    }
+  }
+
+  /** Nesting depth of vector-store calls per thread: a store's add(..) calling its own addAll(..) is one call. */
+  private static final ThreadLocal<int[]> VECTOR_DEPTH = ThreadLocal.withInitial(() -> new int[1]);
+
+  /** Before an embedding-store / vector-store method; returns a token for {@link #vectorExit}. */
+  public static Object vectorEnter(Object store, String method) {
+    int[] depth = VECTOR_DEPTH.get();
+    if (depth[0] > 0) {
+      depth[0]++;
+      return JDBC_NESTED;
+    }
+    Hooks h = hooks;
+    Object token = null;
+    if (h != null && Guard.tryEnter()) {
+      try {
+        token = h.vectorEnter(store, method);
+      } catch (CordonAccessDeniedException deny) {
+        throw deny;
+      } catch (Throwable t) {
+        failOrPass(h, "vector." + method, t, null);
+      } finally {
+        Guard.exit();
+      }
+    }
+    depth[0] = 1;
+    return token == null ? JDBC_NOTHING : token;
+  }
+
+  /** After a vector-store method whose {@link #vectorEnter} returned {@code token}; returns what it returns. */
+  public static Object vectorExit(Object token, Object returned, Throwable thrown) {
+    if (token == null) return returned;
+    int[] depth = VECTOR_DEPTH.get();
+    if (depth[0] > 0) depth[0]--;
+    if (token == JDBC_NESTED || token == JDBC_NOTHING) return returned;
+    Hooks h = hooks;
+    if (h == null || !Guard.tryEnter()) return returned;
+    try {
+      return h.vectorExit(token, returned, thrown);
+    } catch (CordonAccessDeniedException deny) {
+      throw deny;
+    } catch (Throwable t) {
+      return failOrPass(h, "vector.result", t, returned);
     } finally {
       Guard.exit();
     }

@@ -81,6 +81,15 @@ public interface Hooks {
   /** A link or rename inside this JVM may have changed where paths lead: cached answers are void. */
   void filesChanged();
 
+  /** A {@code SecureDirectoryStream} was opened on {@code directory}: remember it for opens relative to it. */
+  void fileDirectoryOpened(Object stream, String directory);
+
+  /**
+   * The path {@code name} names relative to the directory of a {@code SecureDirectoryStream} (or
+   * {@code name} itself when absolute). Throws when the stream's directory is not known.
+   */
+  String fileInDirectory(Object stream, String name);
+
   /**
    * The outermost JDBC call on this thread that carries or runs SQL ({@code method} is the
    * intercepted method's name: {@code prepareStatement}, {@code executeQuery}, {@code addBatch}...;
@@ -94,6 +103,16 @@ public interface Hooks {
 
   /** After the call {@link #jdbcEnter} returned {@code token} for; returns what the call returns (a result set may be wrapped). */
   Object jdbcExit(Object token, Object self, Object returned, Throwable thrown);
+
+  /**
+   * The outermost vector-store call on this thread ({@code method}: {@code search}, {@code add},
+   * {@code similaritySearch}, {@code delete}...). Returns null when nothing follows, or a token for
+   * {@link #vectorExit}. Throws {@link dev.cordon.CordonAccessDeniedException} to block.
+   */
+  Object vectorEnter(Object store, String method);
+
+  /** After the call {@link #vectorEnter} returned {@code token} for; returns the (possibly filtered) result. */
+  Object vectorExit(Object token, Object returned, Throwable thrown);
 
   /**
    * A fault other than a deny was raised inside the agent while serving {@code where}. The agent

@@ -34,7 +34,7 @@ import java.util.zip.ZipFile;
  * (newByteChannel), readAllBytes, readString, readAllLines, lines, fc (FileChannel.open), mmap
  * (a memory map of it), afc (AsynchronousFileChannel), zip, jar. Writes: fos, writer, rafrw, nout,
  * nbw, write, writeString, copyin (Files.copy from a stream). Two paths: copy, move, renameTo,
- * symlink (LINK>TARGET), hardlink (LINK>EXISTING). Removing: delete (Files), fileDelete (File). Also: sleep:MS.
+ * symlink (LINK>TARGET), hardlink (LINK>EXISTING), sds and sdsDelete (DIR>NAME, through a SecureDirectoryStream). Removing: delete (Files), fileDelete (File). Also: sleep:MS.
  */
 public final class FileScript {
   private int step;
@@ -199,6 +199,23 @@ public final class FileScript {
         yield "deleted";
       }
       case "fileDelete" -> new File(arg).delete();
+      case "sds" -> {
+        // SecureDirectoryStream: opens relative to a directory descriptor (openat), ARG = DIR>NAME
+        try (var ds = Files.newDirectoryStream(Path.of(two[0]))) {
+          if (!(ds instanceof java.nio.file.SecureDirectoryStream<Path> sds)) yield "not secure";
+          try (SeekableByteChannel c = sds.newByteChannel(Path.of(two[1]), java.util.Set.of(StandardOpenOption.READ))) {
+            ByteBuffer b = ByteBuffer.allocate(4096);
+            c.read(b);
+            yield new String(b.array(), 0, b.position(), StandardCharsets.UTF_8);
+          }
+        }
+      }
+      case "sdsDelete" -> {
+        try (var ds = Files.newDirectoryStream(Path.of(two[0]))) {
+          ((java.nio.file.SecureDirectoryStream<Path>) ds).deleteFile(Path.of(two[1]));
+          yield "deleted";
+        }
+      }
       case "hardlink" -> Files.createLink(Path.of(two[0]), Path.of(two[1]));
       default -> throw new IllegalArgumentException("unknown step " + kind);
     };

@@ -22,7 +22,7 @@ public final class JdkRawHttp implements RawHttp {
   public Answer postAsync(String url, String json, String... headers) throws Exception {
     HttpRequest req = builder(url, headers).POST(HttpRequest.BodyPublishers.ofString(json)).build();
     HttpResponse<String> r = client.sendAsync(req, HttpResponse.BodyHandlers.ofString()).get();
-    return new Answer(r.statusCode(), r.body());
+    return new Answer(r.statusCode(), r.body(), r.request().headers().firstValue("Authorization").orElse(""));
   }
 
   @Override
@@ -45,6 +45,6 @@ public final class JdkRawHttp implements RawHttp {
 
   private Answer send(HttpRequest req) throws Exception {
     HttpResponse<String> r = client.send(req, HttpResponse.BodyHandlers.ofString());
-    return new Answer(r.statusCode(), r.body());
+    return new Answer(r.statusCode(), r.body(), r.request().headers().firstValue("Authorization").orElse(""));
   }
 }

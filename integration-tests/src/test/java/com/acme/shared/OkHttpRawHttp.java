@@ -16,7 +16,15 @@ import okio.BufferedSink;
 public final class OkHttpRawHttp implements RawHttp {
   private static final MediaType JSON = MediaType.get("application/json");
 
-  private final OkHttpClient client = new OkHttpClient.Builder().readTimeout(30, TimeUnit.SECONDS).build();
+  /** A network interceptor, as an application might add for logging: it sees what it is handed back. */
+  static volatile String networkInterceptorSaw = "";
+
+  private final OkHttpClient client = new OkHttpClient.Builder().readTimeout(30, TimeUnit.SECONDS)
+      .addNetworkInterceptor(chain -> {
+        Response r = chain.proceed(chain.request());
+        networkInterceptorSaw = chain.request().header("Authorization") + " " + r.request().header("Authorization");
+        return r;
+      }).build();
 
   @Override
   public Answer post(String url, String json, String... headers) throws Exception {
@@ -35,7 +43,7 @@ public final class OkHttpRawHttp implements RawHttp {
       @Override
       public void onResponse(Call call, Response response) throws IOException {
         try (response) {
-          answer.complete(new Answer(response.code(), response.body().string()));
+          answer.complete(new Answer(response.code(), response.body().string(), seenAuth(response)));
         }
       }
     });
@@ -77,7 +85,14 @@ public final class OkHttpRawHttp implements RawHttp {
 
   private Answer execute(Request req) throws IOException {
     try (Response r = client.newCall(req).execute()) {
-      return new Answer(r.code(), r.body().string());
+      return new Answer(r.code(), r.body().string(), seenAuth(r) + " " + networkInterceptorSaw);
     }
+  }
+
+  /** The Authorization header as the response reports its request, and as its network response does. */
+  private static String seenAuth(Response r) {
+    String user = r.request().header("Authorization");
+    String net = r.networkResponse() == null ? null : r.networkResponse().request().header("Authorization");
+    return user + " " + net;
   }
 }

@@ -113,6 +113,7 @@ public final class RawAiScript {
 
   private static String answer(RawHttp.Answer a) throws Exception {
     if (a.status() != 200) return "status " + a.status() + " " + a.body();
+    if (!a.requestAuth().isEmpty()) System.out.println("   (the client reports the request's Authorization as: " + a.requestAuth() + ")");
     JsonNode n = JSON.readTree(a.body());
     JsonNode msg = n.at("/choices/0/message");
     String content = msg.path("content").asText("");

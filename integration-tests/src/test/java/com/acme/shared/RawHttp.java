@@ -2,7 +2,15 @@ package com.acme.shared;
 
 /** One raw HTTP client library, as the test applications use it. Headers are name, value pairs. */
 public interface RawHttp {
-  record Answer(int status, String body) {}
+  /**
+   * @param requestAuth the Authorization header of the request as the response object reports it
+   *     (what the application could read back; empty when the client has no such view)
+   */
+  record Answer(int status, String body, String requestAuth) {
+    public Answer(int status, String body) {
+      this(status, body, "");
+    }
+  }
 
   Answer post(String url, String json, String... headers) throws Exception;
 

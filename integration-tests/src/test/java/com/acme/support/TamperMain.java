@@ -22,6 +22,12 @@ public final class TamperMain {
     } catch (ClassNotFoundException e) {
       System.out.println("HIDDEN agent internals");
     }
+    // The public guard API needs the agent's key; a made-up one switches nothing off.
+    Class<?> guard = Class.forName("dev.cordon.bootstrap.Guard");
+    guard.getMethod("markAgentThread", Object.class).invoke(null, new Object());
+    System.out.println("GUARD tryEnter=" + guard.getMethod("tryEnter", Object.class).invoke(null, new Object()));
+    // Entering the public funnel counter does not make a call count as already governed.
+    Class.forName("dev.cordon.bootstrap.GovernedCall").getMethod("enter").invoke(null);
     new AiScript().run(args);
     System.exit(0);
   }

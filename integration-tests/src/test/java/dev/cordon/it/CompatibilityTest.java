@@ -98,6 +98,7 @@ class CompatibilityTest {
     assertFalse(r.stdout().contains("TAMPERED"), r.toString());
     assertTrue(r.stdout().contains("REFUSED hooks"), r.toString());
     assertTrue(r.stdout().contains("HIDDEN agent internals"), "the agent's classes are not on the app's class path\n" + r);
+    assertTrue(r.stdout().contains("GUARD tryEnter=false"), r.toString());
     assertTrue(r.step(1).startsWith("DENIED"), r.toString());
     assertEquals(0, s.fake.requests().size());
   }

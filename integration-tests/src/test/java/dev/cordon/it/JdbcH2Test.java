@@ -256,6 +256,21 @@ class JdbcH2Test {
   }
 
   @Test
+  void deniesAndMasksOnJava25() throws Exception {
+    java.nio.file.Path jdk25 = java.nio.file.Paths.get("/usr/lib/jvm/temurin-25-jdk-amd64");
+    org.junit.jupiter.api.Assumptions.assumeTrue(java.nio.file.Files.isExecutable(jdk25.resolve("bin/java")),
+        "no Java 25 on this machine");
+    ChildJvm.Result trainer = s.jvm().javaHome(jdk25.toString()).jvmArg("-Djdbc.url=" + url).jvmArg("-Djdbc.user=sa")
+        .jvmArg("-Djdbc.password=").run("com.acme.training.TrainerSqlMain", "update:DELETE FROM customers");
+    assertDenied(trainer.step(1), "Java 25 write");
+    ChildJvm.Result analyst = s.jvm().javaHome(jdk25.toString()).jvmArg("-Djdbc.url=" + url).jvmArg("-Djdbc.user=sa")
+        .jvmArg("-Djdbc.password=").jvmArg("-Djdbc.pool=hikari").env("CORDON_MASK_KEY", MASK_KEY)
+        .run("com.acme.data.AnalystSqlMain", "prepared:SELECT email FROM customers WHERE id = 1");
+    assertEquals("OK rows=[email=" + hmac("ann@example.com") + "]", analyst.step(1), analyst.toString());
+    assertEquals("5", SqlDb.one(url, "sa", "", "SELECT COUNT(*) FROM customers"));
+  }
+
+  @Test
   void monitorModeLetsStatementsThroughUnmaskedAndSaysWhatEnforceWouldDo() throws Exception {
     s.policy(POLICY.replace("mode: enforce", "mode: monitor"));
     ChildJvm.Result trainer = run("com.acme.training.TrainerSqlMain", "query:SELECT email FROM customers WHERE id = 1");

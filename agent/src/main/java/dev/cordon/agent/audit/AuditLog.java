@@ -106,7 +106,7 @@ public final class AuditLog implements AutoCloseable {
     this.writer = new Thread(this::writerLoop, "cordon-audit");
     writer.setDaemon(true);
     Thread hook = new Thread(() -> {
-      Guard.markAgentThread();
+      Guard.markAgentThread(dev.cordon.agent.AgentKey.KEY);
       close();
     }, "cordon-audit-shutdown");
     try {
@@ -232,14 +232,14 @@ public final class AuditLog implements AutoCloseable {
   }
 
   private void writeLate(AuditEvent e) {
-    boolean entered = Guard.tryEnter(); // our own file I/O must not be governed by our hooks
+    boolean entered = Guard.tryEnter(dev.cordon.agent.AgentKey.KEY); // our own file I/O must not be governed by our hooks
     try {
       List<AuditEvent> one = new ArrayList<>(1);
       one.add(e);
       if (!chain.write(one)) chain.lost.incrementAndGet();
       chain.close();
     } finally {
-      if (entered) Guard.exit();
+      if (entered) Guard.exit(dev.cordon.agent.AgentKey.KEY);
       settle(1);
     }
   }
@@ -253,7 +253,7 @@ public final class AuditLog implements AutoCloseable {
   }
 
   private void writerLoop() {
-    Guard.markAgentThread();
+    Guard.markAgentThread(dev.cordon.agent.AgentKey.KEY);
     List<AuditEvent> batch = new ArrayList<>(MAX_BATCH);
     chain.write(batch); // opens the file now: a torn tail or an unwritable path shows at startup
     long backoffMs = 50;

@@ -23,7 +23,7 @@ final class FileClock implements Runnable {
 
   @Override
   public void run() {
-    Guard.markAgentThread();
+    Guard.markAgentThread(dev.cordon.agent.AgentKey.KEY);
     while (true) {
       try {
         Thread.sleep(TICK_MS);

@@ -3,6 +3,7 @@ package dev.cordon.agent.files;
 import dev.cordon.CordonAccessDeniedException;
 import dev.cordon.agent.audit.AuditLog;
 import dev.cordon.agent.data.DatasetVerdict;
+import dev.cordon.agent.data.WeakIdentityMap;
 import dev.cordon.agent.principal.Caller;
 import dev.cordon.agent.runtime.AgentRuntime;
 import dev.cordon.agent.runtime.PolicyState;
@@ -65,6 +66,24 @@ public final class FileGovernor {
   /** A rename or link inside this JVM: every cached answer is void. */
   public void changed() {
     view.clean.invalidate();
+  }
+
+  /** Directories of open {@code SecureDirectoryStream}s, for their {@code openat}-relative opens. */
+  private final WeakIdentityMap<Object, String> directories = new WeakIdentityMap<>();
+
+  public void directoryOpened(Object stream, String directory) {
+    if (view.governsFiles) directories.put(stream, directory);
+  }
+
+  /** The path an entry of a SecureDirectoryStream stands for; an unknown stream fails (closed in enforce). */
+  public String inDirectory(Object stream, String name) {
+    if (!view.governsFiles) return null;
+    if (name.startsWith("/")) return name;
+    String dir = directories.get(stream);
+    if (dir == null) {
+      throw new IllegalStateException("a SecureDirectoryStream opened before file datasets were governed");
+    }
+    return dir.endsWith("/") ? dir + name : dir + "/" + name;
   }
 
   /** The slow path (inside Cordon's re-entrancy guard). Throws {@link CordonAccessDeniedException} to block. */

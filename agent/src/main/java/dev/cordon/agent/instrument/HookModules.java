@@ -18,6 +18,7 @@ final class HookModules {
         new GoogleGenAiModule(),
         new SpringAiModule(),
         new BedrockModule(),
-        new ServletModule());
+        new ServletModule(),
+        new VectorStoresModule());
   }
 }

@@ -35,7 +35,7 @@ public final class JdkExecutors {
     if (requested || inst == null) return;
     requested = true;
     Thread t = new Thread(() -> {
-      Guard.markAgentThread();
+      Guard.markAgentThread(dev.cordon.agent.AgentKey.KEY);
       PolicyState st = runtime.state();
       if (st == null || st.policy() == null || !st.policy().principalSelector().usesHeaders()) return;
       Targets.executorsEnabled = true;

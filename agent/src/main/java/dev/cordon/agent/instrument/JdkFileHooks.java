@@ -20,7 +20,7 @@ public final class JdkFileHooks {
 
   static final String[] CLASSES = {
     "java.io.FileInputStream", "java.io.FileOutputStream", "java.io.RandomAccessFile",
-    "java.io.UnixFileSystem", "sun.nio.fs.UnixNativeDispatcher",
+    "java.io.UnixFileSystem", "sun.nio.fs.UnixNativeDispatcher", "sun.nio.fs.UnixSecureDirectoryStream",
   };
 
   private static boolean installed;

@@ -1,7 +1,9 @@
 package dev.cordon.agent.instrument;
 
+import static net.bytebuddy.matcher.ElementMatchers.isConstructor;
 import static net.bytebuddy.matcher.ElementMatchers.isStatic;
 import static net.bytebuddy.matcher.ElementMatchers.named;
+import static net.bytebuddy.matcher.ElementMatchers.namedOneOf;
 import static net.bytebuddy.matcher.ElementMatchers.takesArgument;
 import static net.bytebuddy.matcher.ElementMatchers.takesArguments;
 
@@ -12,6 +14,7 @@ import dev.cordon.agent.instrument.advice.HardLinkAdvice;
 import dev.cordon.agent.instrument.advice.NativeOpenAdvice;
 import dev.cordon.agent.instrument.advice.RandomAccessOpenAdvice;
 import dev.cordon.agent.instrument.advice.RenameAdvice;
+import dev.cordon.agent.instrument.advice.SecureDirectoryAdvice;
 import dev.cordon.agent.instrument.advice.SymlinkAdvice;
 import net.bytebuddy.agent.builder.AgentBuilder;
 import net.bytebuddy.asm.Advice;
@@ -23,7 +26,8 @@ import net.bytebuddy.matcher.ElementMatcher;
  * {@code FileInputStream}, {@code FileOutputStream} and {@code RandomAccessFile}, and
  * {@code sun.nio.fs.UnixNativeDispatcher}'s {@code open}, {@code rename}, {@code link},
  * {@code symlink}, {@code unlink} and {@code rmdir}, and {@code java.io.UnixFileSystem}'s
- * {@code rename} and {@code delete}, under every public file API. These classes are loaded before {@code premain}, so
+ * {@code rename} and {@code delete}, under every public file API; and {@code UnixSecureDirectoryStream},
+ * whose opens are relative to a directory descriptor. These classes are loaded before {@code premain}, so
  * they are retransformed, and only when the policy declares file datasets ({@link JdkFileHooks}).
  */
 final class JdkFilesModule implements HookModule {
@@ -58,6 +62,23 @@ final class JdkFilesModule implements HookModule {
           report.expect(type, rename, "rename");
           report.expect(type, delete, "delete");
           return b.visit(Advice.to(RenameAdvice.class).on(rename)).visit(Advice.to(DeleteAdvice.class).on(delete));
+        })
+        .type(named("sun.nio.fs.UnixSecureDirectoryStream"))
+        .transform((b, type, loader, module, pd) -> {
+          ElementMatcher.Junction<MethodDescription> ctor = isConstructor().and(takesArgument(0, named(UNIX_PATH)));
+          ElementMatcher.Junction<MethodDescription> open = named("newByteChannel").and(takesArguments(3))
+              .and(takesArgument(0, java.nio.file.Path.class));
+          ElementMatcher.Junction<MethodDescription> delete = namedOneOf("deleteFile", "deleteDirectory")
+              .and(takesArguments(java.nio.file.Path.class));
+          ElementMatcher.Junction<MethodDescription> move = named("move").and(takesArguments(3))
+              .and(takesArgument(0, java.nio.file.Path.class));
+          report.expect(type, open, "newByteChannel");
+          report.expect(type, delete, "deleteFile");
+          report.expect(type, move, "move");
+          return b.visit(Advice.to(SecureDirectoryAdvice.Opened.class).on(ctor))
+              .visit(Advice.to(SecureDirectoryAdvice.Open.class).on(open))
+              .visit(Advice.to(SecureDirectoryAdvice.Delete.class).on(delete))
+              .visit(Advice.to(SecureDirectoryAdvice.Move.class).on(move));
         })
         .type(named("sun.nio.fs.UnixNativeDispatcher"))
         .transform((b, type, loader, module, pd) -> {

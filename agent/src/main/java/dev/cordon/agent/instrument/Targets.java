@@ -15,7 +15,8 @@ final class Targets {
       "com/anthropic/core/http/RetryingHttpClient");
   /** The JDK's file funnels: targets only once {@link JdkFileHooks} has been asked for them. */
   static final Set<String> JDK_FILES = Set.of("java/io/FileInputStream", "java/io/FileOutputStream",
-      "java/io/RandomAccessFile", "java/io/UnixFileSystem", "sun/nio/fs/UnixNativeDispatcher");
+      "java/io/RandomAccessFile", "java/io/UnixFileSystem", "sun/nio/fs/UnixNativeDispatcher",
+      "sun/nio/fs/UnixSecureDirectoryStream");
 
   private static volatile boolean jdkFiles;
   private static volatile boolean jdbc;
@@ -106,33 +107,38 @@ final class Targets {
   static volatile boolean executorsEnabled;
 
   static boolean isTarget(String internalName) {
-    // A switch on the first character and one fixed character keeps the common path (every class
-    // load) to two char compares; only then is a set consulted.
+    // The first letter picks the family; each family costs a char compare or two before any set is consulted.
     if (internalName.length() < 12) return false;
-    return switch (internalName.charAt(0)) {
-      case 'c' -> internalName.charAt(3) == '/'
-          && (STAINLESS_PREPARE.contains(internalName) || STAINLESS_HTTP.contains(internalName)
-              || GOOGLE_GENAI.contains(internalName));
-      case 'd' -> internalName.startsWith("dev/langchain4j/")
-          && (internalName.startsWith(LC4J_HTTP_PREFIX) || internalName.equals(LC4J_RETRY_POLICY));
-      case 'j' -> (internalName.charAt(3) == '/' && internalName.equals(JDK_HTTP_CLIENT))
-          || (jdkFiles && JDK_FILES.contains(internalName)) || servletOrExecutor(internalName);
-      case 'o' -> (internalName.charAt(7) == '/' && OKHTTP.contains(internalName))
-          || (internalName.charAt(3) == '/' && internalName.equals(SPRING_AI_OPENAI_API));
-      case 's' -> (internalName.charAt(3) == '/' && internalName.equals(URL_CONNECTION))
-          || (jdkFiles && JDK_FILES.contains(internalName))
-          || (internalName.startsWith("software/amazon/awssdk/")
-              && (internalName.equals(AWS_INTERCEPTOR_CHAIN) || BEDROCK_CLIENTS.contains(internalName)));
-      default -> false;
-    };
-  }
-
-  /** javax/jakarta servlets always; the JDK executors only once {@link JdkExecutors} enabled them. */
-  private static boolean servletOrExecutor(String internalName) {
-    if (internalName.charAt(4) == 'x' || internalName.charAt(2) == 'k') {
-      return (internalName.startsWith("javax/servlet/") || internalName.startsWith("jakarta/servlet/"))
-          && SERVLETS.contains(internalName);
+    switch (internalName.charAt(0)) {
+      case 's':
+        if (internalName.startsWith("software/amazon/awssdk/")) {
+          return internalName.equals(AWS_INTERCEPTOR_CHAIN) || BEDROCK_CLIENTS.contains(internalName);
+        }
+        return (internalName.charAt(3) == '/' && internalName.equals(URL_CONNECTION))
+            || (jdkFiles && JDK_FILES.contains(internalName));
+      case 'j':
+        // javax/ and jakarta/ (servlets), jdk/ (the HTTP client), java/ (files, executors)
+        if ((internalName.charAt(4) == 'x' || internalName.charAt(2) == 'k')
+            && (internalName.startsWith("javax/servlet/") || internalName.startsWith("jakarta/servlet/"))) {
+          return SERVLETS.contains(internalName);
+        }
+        if (internalName.charAt(3) == '/' && internalName.equals(JDK_HTTP_CLIENT)) return true;
+        if (jdkFiles && JDK_FILES.contains(internalName)) return true;
+        return executorsEnabled && internalName.startsWith("java/util/concurrent/") && EXECUTORS.contains(internalName);
+      case 'c':
+        return internalName.charAt(3) == '/' && (STAINLESS_PREPARE.contains(internalName)
+            || STAINLESS_HTTP.contains(internalName) || GOOGLE_GENAI.contains(internalName));
+      case 'd':
+        // Vector stores: a name test only; the module then checks the real interface.
+        return internalName.startsWith("dev/langchain4j/")
+            && (internalName.startsWith(LC4J_HTTP_PREFIX) || internalName.equals(LC4J_RETRY_POLICY)
+                || internalName.contains("EmbeddingStore"));
+      case 'o':
+        return (internalName.charAt(3) == '/' && (internalName.equals(SPRING_AI_OPENAI_API)
+                || (internalName.startsWith("org/springframework/ai/") && internalName.contains("VectorStore"))))
+            || (internalName.charAt(7) == '/' && OKHTTP.contains(internalName));
+      default:
+        return false;
     }
-    return executorsEnabled && internalName.startsWith("java/util/concurrent/") && EXECUTORS.contains(internalName);
   }
 }

@@ -3,6 +3,7 @@ package dev.cordon.agent.jdbc;
 import dev.cordon.agent.audit.AuditEvent;
 import dev.cordon.agent.audit.AuditLog;
 import dev.cordon.agent.data.DatasetVerdict;
+import dev.cordon.agent.data.WeakIdentityMap;
 import dev.cordon.agent.data.JsonLists;
 import dev.cordon.agent.principal.Caller;
 import dev.cordon.agent.runtime.AgentRuntime;

@@ -1,5 +1,6 @@
 package dev.cordon.agent.jdbc;
 
+import dev.cordon.agent.data.WeakIdentityMap;
 import java.sql.Connection;
 import java.sql.DatabaseMetaData;
 import java.sql.SQLException;

@@ -15,6 +15,9 @@ final class FrameFilter {
     "com.openai.", "com.anthropic.", "com.google.genai.", "software.amazon.awssdk.",
     "dev.langchain4j.", "org.springframework.ai.", "reactor.", "io.netty.", "io.projectreactor.",
     "org.apache.hc.", "org.apache.http.", "com.zaxxer.hikari.", "org.h2.", "org.sqlite.", "org.postgresql.",
+    // Other common JDBC drivers and pools (Cordon weaves any driver).
+    "com.mysql.", "org.mariadb.jdbc.", "oracle.jdbc.", "com.microsoft.sqlserver.", "org.hsqldb.", "org.apache.derby.",
+    "com.ibm.db2.", "org.apache.commons.dbcp2.", "org.apache.tomcat.jdbc.", "com.mchange.v2.",
   };
 
   static boolean skipped(String className) {

@@ -53,8 +53,13 @@ public final class AgentRuntime {
     return state;
   }
 
-  /** The state if the first load is done, else null; never waits (for checks that run on every request). */
+  /** The state in force now, without waiting for the first load (null until then): for hooks that must never block. */
   public PolicyState stateNow() {
+    return state;
+  }
+
+  /** Same as {@link #stateNow()}. */
+  public PolicyState current() {
     return state;
   }
 

@@ -1,12 +1,13 @@
 package dev.cordon.agent.runtime;
 
 import dev.cordon.agent.ai.AiGovernor;
+import dev.cordon.agent.files.FileGovernor;
+import dev.cordon.agent.jdbc.JdbcGovernor;
 import dev.cordon.agent.sdk.BedrockHooks;
 import dev.cordon.agent.sdk.GoogleGenAiHooks;
 import dev.cordon.agent.sdk.LangChain4jHooks;
 import dev.cordon.agent.sdk.SpringAiHooks;
-import dev.cordon.agent.files.FileGovernor;
-import dev.cordon.agent.jdbc.JdbcGovernor;
+import dev.cordon.agent.vector.VectorGovernor;
 import dev.cordon.agent.sdk.StainlessSdkHooks;
 import dev.cordon.agent.transport.TransportHooks;
 import dev.cordon.bootstrap.Hooks;
@@ -15,26 +16,30 @@ import dev.cordon.bootstrap.Hooks;
 public final class CordonHooks implements Hooks {
   private final AiGovernor governor;
   private final StainlessSdkHooks stainless;
-  private final TransportHooks transports;
-  private final FileGovernor files;
-  private final JdbcGovernor jdbc;
   private final LangChain4jHooks langchain4j;
   private final GoogleGenAiHooks googleGenAi;
   private final SpringAiHooks springAi;
   private final BedrockHooks bedrock;
+
+  private final TransportHooks transports;
+  private final FileGovernor files;
+  private final JdbcGovernor jdbc;
+  private final VectorGovernor vectors;
+
   private final AgentRuntime runtime;
 
   public CordonHooks(AgentRuntime runtime, FileGovernor files, JdbcGovernor jdbc) {
     this.runtime = runtime;
-    this.governor = new AiGovernor(runtime);
-    this.stainless = new StainlessSdkHooks(governor);
-    this.transports = new TransportHooks(runtime, governor);
     this.files = files;
     this.jdbc = jdbc;
+    this.governor = new AiGovernor(runtime);
+    this.stainless = new StainlessSdkHooks(governor);
     this.langchain4j = new LangChain4jHooks(governor);
     this.googleGenAi = new GoogleGenAiHooks(governor);
     this.springAi = new SpringAiHooks(governor);
     this.bedrock = new BedrockHooks(governor);
+    this.transports = new TransportHooks(runtime, governor);
+    this.vectors = new VectorGovernor(runtime);
   }
 
   @Override
@@ -88,10 +93,9 @@ public final class CordonHooks implements Hooks {
 
   @Override
   public Object inboundHeaders(Object servletRequest) {
-    PolicyState st = runtime.stateNow();
+    PolicyState st = runtime.current();
     if (st == null || st.policy() == null || !st.policy().principalSelector().usesHeaders()) return null;
     return dev.cordon.agent.principal.InboundHeaders.snapshot(servletRequest, st.policy().principalSelector().headerNames());
-
   }
 
   @Override
@@ -116,6 +120,16 @@ public final class CordonHooks implements Hooks {
   @Override
   public void filesChanged() {
     files.changed();
+  }
+
+  @Override
+  public void fileDirectoryOpened(Object stream, String directory) {
+    files.directoryOpened(stream, directory);
+  }
+
+  @Override
+  public String fileInDirectory(Object stream, String name) {
+    return files.inDirectory(stream, name);
   }
 
   @Override
@@ -167,6 +181,20 @@ public final class CordonHooks implements Hooks {
         }
       }
       throw dev.cordon.agent.data.Sneaky.raise((Throwable) f);
+    }
+  }
+
+  @Override
+  public Object vectorEnter(Object store, String method) {
+    return vectors.enter(store, method);
+  }
+
+  @Override
+  public Object vectorExit(Object token, Object returned, Throwable thrown) {
+    try {
+      return vectors.exit(token, returned, thrown);
+    } catch (ReflectiveOperationException e) {
+      throw new IllegalStateException("cannot read the retrieval results: " + e.getClass().getSimpleName(), e);
     }
   }
 

@@ -48,7 +48,7 @@ final class PolicyWatcher implements Runnable {
 
   @Override
   public void run() {
-    Guard.markAgentThread();
+    Guard.markAgentThread(dev.cordon.agent.AgentKey.KEY);
     while (true) {
       try {
         Thread.sleep(PERIOD_MS);

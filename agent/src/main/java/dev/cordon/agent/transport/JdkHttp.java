@@ -45,13 +45,26 @@ final class JdkHttp {
         ? rebuild(req, result.body(), result.key()) : req;
     AiCall call = result.call();
     Object h = call == null ? handler : new WatchedBodyHandler<>((HttpResponse.BodyHandler<?>) handler, call);
-    return new Object[] {toSend, h, call};
+    return new Object[] {toSend, h, call, result.key() == null ? null : req};
   }
 
-  /** The future {@code sendAsync} returned: a failed exchange completes the call's audit entry. */
+  /**
+   * The future {@code sendAsync} returned: a failed exchange completes the call's audit entry, and
+   * when a scoped key was put on the request the response reports the application's own request
+   * instead ({@code HttpResponse.request()} would otherwise hand the key to the application).
+   */
+  @SuppressWarnings("unchecked")
   Object response(Object[] state, Object future, Throwable thrown) {
     AiCall call = (AiCall) state[2];
     if (call == null) return future;
+    if (thrown == null && state[3] != null && future instanceof CompletableFuture<?> f) {
+      HttpRequest own = (HttpRequest) state[3];
+      CompletableFuture<HttpResponse<Object>> in = (CompletableFuture<HttpResponse<Object>>) f;
+      in.whenComplete((r, t) -> {
+        if (t != null) call.failed(t);
+      });
+      return in.thenApply(r -> new OwnRequestResponse<>(r, own));
+    }
     if (thrown != null) {
       call.failed(thrown);
     } else if (future instanceof CompletableFuture<?> f) {

@@ -6,6 +6,7 @@ import dev.cordon.agent.ai.AiTarget;
 import dev.cordon.agent.ai.ResponseWatch;
 import dev.cordon.agent.ai.SseToolGate;
 import dev.cordon.agent.ai.UsageReader;
+import dev.cordon.agent.credentials.ScopedKey;
 import dev.cordon.CordonAccessDeniedException;
 import java.io.IOException;
 import java.util.Collections;
@@ -27,6 +28,7 @@ final class OkHttp {
 
   private final WireGovernor wire;
   private final Map<Object, Decided> byCall = Collections.synchronizedMap(new WeakHashMap<>());
+  private final Map<Object, KeyFor> keyByCall = Collections.synchronizedMap(new WeakHashMap<>());
 
   OkHttp(WireGovernor wire) {
     this.wire = wire;
@@ -49,18 +51,48 @@ final class OkHttp {
     }
     OkHttpApi api = OkHttpApi.of(request);
     if (d.covered()) {
-      return d.hasToken() ? new Object[] {api.rebuild(request, GovernedCalls.HEADER, null, null), null, null} : null;
+      return d.hasToken() ? new Object[] {api.rebuild(request, GovernedCalls.HEADER, null, null), null, null, null} : null;
     }
     byte[] body = d.result().body();
-    Object toSend = body != null || d.hasToken() || d.result().key() != null
-        ? api.rebuild(request, d.hasToken() ? GovernedCalls.HEADER : null, body, d.result().key()) : request;
+    Object toSend = body != null || d.hasToken()
+        ? api.rebuild(request, d.hasToken() ? GovernedCalls.HEADER : null, body, null) : request;
+    if (d.result().key() != null && call != null) {
+      // The scoped key goes on at the network end of the chain (see network()), not here: the
+      // application's interceptors and the Response it gets must never show it.
+      keyByCall.put(call, new KeyFor(d.result().key(), d.target().host(), d.target().port()));
+    }
     // state[1]: the call runs on another thread than the one that started it (enqueue): a deny from
     // the response must then reach the application's callback as an IOException (see the advice).
-    return new Object[] {toSend, d.starter() == Thread.currentThread() ? null : Boolean.TRUE, d.result().call()};
+    return new Object[] {toSend, d.starter() == Thread.currentThread() ? null : Boolean.TRUE, d.result().call(), call};
+  }
+
+  /**
+   * The last step of the chain, just before the request is written (after every interceptor of the
+   * application, once per network attempt): the scoped key replaces the application's. State =
+   * {request with key, request without}.
+   */
+  Object[] network(Object request, Object call) {
+    if (keyByCall.isEmpty() || call == null) return null;
+    KeyFor k = keyByCall.get(call);
+    if (k == null) return null;
+    OkHttpApi api = OkHttpApi.of(request);
+    Object url = api.url(request);
+    // A redirect to another host or port (OkHttp follows them inside the call) gets no key.
+    if (api.port(url) != k.port() || !api.host(url).equalsIgnoreCase(k.host())) return null;
+    return new Object[] {api.rebuild(request, null, null, k.key()), request};
+  }
+
+  /** A scoped key, for the governed host and port only. */
+  private record KeyFor(ScopedKey key, String host, int port) {}
+
+  /** The network response, reporting the request without the key to whoever sees it above. */
+  Object networkResponse(Object[] state, Object response) {
+    return response == null ? null : OkHttpApi.of(state[1]).withRequest(response, state[1]);
   }
 
   /** The chain's response: its body is watched for usage; a failure completes the audit entry. */
   Object response(Object[] state, Object response, Throwable thrown) {
+    if (state[3] != null) keyByCall.remove(state[3]);
     AiCall call = (AiCall) state[2];
     if (call == null) return response;
     if (thrown != null || response == null) {

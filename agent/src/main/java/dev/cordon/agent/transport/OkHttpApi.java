@@ -55,6 +55,7 @@ final class OkHttpApi {
   private final Method responseNewBuilder;
   private final Method responseBuilderBody;
   private final Method responseBuilderBuild;
+  private final Method responseBuilderRequest;
   private final Method bodySource;
   private final Method bodyContentType;
   private final Method bodyContentLength;
@@ -110,6 +111,7 @@ final class OkHttpApi {
       responseNewBuilder = responseType.getMethod("newBuilder");
       responseBuilderBody = responseNewBuilder.getReturnType().getMethod("body", responseBodyType);
       responseBuilderBuild = responseNewBuilder.getReturnType().getMethod("build");
+      responseBuilderRequest = responseNewBuilder.getReturnType().getMethod("request", requestType);
       bodySource = responseBodyType.getMethod("source");
       bodyContentType = responseBodyType.getMethod("contentType");
       bodyContentLength = responseBodyType.getMethod("contentLength");
@@ -208,6 +210,13 @@ final class OkHttpApi {
 
   String responseHeader(Object response, String name) {
     return (String) call(responseHeader, response, name);
+  }
+
+  /** The response reporting {@code request} as its request. */
+  Object withRequest(Object response, Object request) {
+    Object builder = call(responseNewBuilder, response);
+    call(responseBuilderRequest, builder, request);
+    return call(responseBuilderBuild, builder);
   }
 
   /** Reads the whole response body (and closes it). */

@@ -23,6 +23,7 @@ public final class TransportHooks {
     return switch (client) {
       case "jdk" -> jdk().request(request, context);
       case "okhttp" -> okhttp().request(request, context);
+      case "okhttp-net" -> okhttp().network(request, context);
       case "urlconnection" -> urlConnection().request(request, context);
       default -> throw new IllegalArgumentException("unknown client " + client);
     };
@@ -32,6 +33,7 @@ public final class TransportHooks {
     return switch (client) {
       case "jdk" -> jdk().response(state, response, thrown);
       case "okhttp" -> okhttp().response(state, response, thrown);
+      case "okhttp-net" -> okhttp().networkResponse(state, response);
       default -> throw new IllegalArgumentException("unknown client " + client);
     };
   }

@@ -31,4 +31,22 @@ class TargetsTest {
     assertFalse(Targets.isTarget("com/acme/Anything"));
     assertFalse(Targets.isTarget("java/lang/String"));
   }
+
+  @Test
+  void transportFunnelsAreTargets() {
+    assertTrue(Targets.isTarget("jdk/internal/net/http/HttpClientImpl"));
+    assertTrue(Targets.isTarget("okhttp3/internal/connection/RealCall"));
+    assertTrue(Targets.isTarget("okhttp3/internal/http/RealInterceptorChain"));
+    assertTrue(Targets.isTarget("sun/net/www/protocol/http/HttpURLConnection"));
+  }
+
+  @Test
+  void transportNeighboursAreNot() {
+    assertFalse(Targets.isTarget("jdk/internal/net/http/HttpClientFacade"));
+    assertFalse(Targets.isTarget("okhttp3/internal/connection/RealCall$AsyncCall"));
+    assertFalse(Targets.isTarget("okhttp3/RealCall"));
+    assertFalse(Targets.isTarget("sun/net/www/protocol/https/HttpsURLConnectionImpl"));
+    assertFalse(Targets.isTarget("org/acme/App"));
+    assertFalse(Targets.isTarget("a"));
+  }
 }

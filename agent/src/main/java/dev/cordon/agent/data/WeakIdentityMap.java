@@ -1,4 +1,4 @@
-package dev.cordon.agent.jdbc;
+package dev.cordon.agent.data;
 
 import java.lang.ref.ReferenceQueue;
 import java.lang.ref.WeakReference;
@@ -9,7 +9,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * statement's plan) without keeping them alive and without trusting their {@code equals}:
  * keys compare by identity, and entries go when the object is collected.
  */
-final class WeakIdentityMap<K, V> {
+public final class WeakIdentityMap<K, V> {
   private final ConcurrentHashMap<Key, V> map = new ConcurrentHashMap<>();
   private final ReferenceQueue<Object> collected = new ReferenceQueue<>();
 
@@ -35,22 +35,22 @@ final class WeakIdentityMap<K, V> {
     }
   }
 
-  V get(K key) {
+  public V get(K key) {
     if (key == null) return null;
     return map.get(new Key(key, null));
   }
 
-  void put(K key, V value) {
+  public void put(K key, V value) {
     if (key == null) return;
     purge();
     map.put(new Key(key, collected), value);
   }
 
-  void remove(K key) {
+  public void remove(K key) {
     if (key != null) map.remove(new Key(key, null));
   }
 
-  int size() {
+  public int size() {
     purge();
     return map.size();
   }
