@@ -5,6 +5,11 @@ final class PolicyGenerator {
   private PolicyGenerator() {}
 
   static String yaml(int rules) {
+    return yaml(rules, true);
+  }
+
+  /** With {@code fileDatasets} false the datasets are JDBC ones: the JDK's file funnels are then never woven. */
+  static String yaml(int rules, boolean fileDatasets) {
     StringBuilder y = new StringBuilder("version: 1\nmode: enforce\nprincipals:\n");
     for (int i = 0; i < 20; i++) y.append("  - { id: p").append(i).append(", match: { code: [\"com.acme.team").append(i).append(".**\"] } }\n");
     y.append("  - { id: bench, match: { code: [\"dev.cordon.bench.**\"] } }\n");
@@ -13,7 +18,7 @@ final class PolicyGenerator {
     y.append("  - { id: small, provider: openai, model: \"gpt-4o-mini*\" }\n");
     y.append("datasets:\n");
     for (int i = 0; i < 10; i++) y.append("  - { id: d").append(i).append(", env: ").append(i % 3 == 0 ? "production" : "training")
-        .append(", files: [\"/srv/data/d").append(i).append("/**\"] }\n");
+        .append(fileDatasets ? ", files: [\"/srv/data/d" + i + "/**\"] }\n" : ", jdbc: { url: \"jdbc:h2:*d" + i + "*\" } }\n");
     y.append("rules:\n");
     for (int i = 0; i < rules - 1; i++) {
       boolean deny = i % 7 == 0;
