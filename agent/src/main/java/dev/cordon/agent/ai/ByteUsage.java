@@ -55,12 +55,12 @@ public final class ByteUsage {
       if (all.length - pos < total) break;
       int payload = pos + 12 + headers;
       int payloadLen = total - 16 - headers;
-      if (contains(all, payload, payloadLen, USAGE)) {
+      if (Bytes.contains(all, payload, payload + payloadLen, Bytes.USAGE_KEY)) {
         see(all, payload, payloadLen);
-      } else if (contains(all, payload, payloadLen, BYTES)) {
+      } else if (Bytes.contains(all, payload, payload + payloadLen, BYTES)) {
         // InvokeModelWithResponseStream: {"bytes":"<base64 of the model's own stream event>"}.
         byte[] inner = innerBytes(all, payload, payloadLen);
-        if (inner != null && contains(inner, 0, inner.length, USAGE)) see(inner, 0, inner.length);
+        if (inner != null && Bytes.contains(inner, 0, inner.length, Bytes.USAGE_KEY)) see(inner, 0, inner.length);
       }
       pos += total;
     }
@@ -68,7 +68,6 @@ public final class ByteUsage {
     buffer.write(all, pos, all.length - pos);
   }
 
-  private static final byte[] USAGE = {'"', 'u', 's', 'a', 'g', 'e'};
   private static final byte[] BYTES = {'"', 'b', 'y', 't', 'e', 's', '"'};
 
   private void see(byte[] b, int off, int len) {
@@ -89,14 +88,6 @@ public final class ByteUsage {
     }
   }
 
-  private static boolean contains(byte[] hay, int from, int len, byte[] needle) {
-    outer:
-    for (int i = from; i <= from + len - needle.length; i++) {
-      for (int j = 0; j < needle.length; j++) if (hay[i + j] != needle[j]) continue outer;
-      return true;
-    }
-    return false;
-  }
 
   public synchronized Usage result() {
     if (eventStream) return usage == null ? Usage.NONE : usage;

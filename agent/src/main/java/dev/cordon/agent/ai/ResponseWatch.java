@@ -14,8 +14,6 @@ import java.util.function.Consumer;
 public final class ResponseWatch {
   private static final int MAX_JSON = 8 << 20;
   private static final int MAX_LINE = 1 << 20;
-  /** {@code "usage} also finds Gemini's {@code "usageMetadata"}. */
-  private static final byte[] USAGE = {'"', 'u', 's', 'a', 'g', 'e'};
 
   private final boolean sse;
   private final Consumer<Usage> onDone;
@@ -62,19 +60,11 @@ public final class ResponseWatch {
     if (!(line.length > 5 && line[0] == 'd' && line[1] == 'a' && line[2] == 't' && line[3] == 'a' && line[4] == ':')) {
       return;
     }
-    if (!contains(line, 5, USAGE)) return;
+    if (!Bytes.contains(line, 5, line.length, Bytes.USAGE_KEY)) return;
     Usage u = UsageReader.find(line, 5, line.length - 5);
     if (u.known()) usage = UsageReader.merge(usage, u);
   }
 
-  private static boolean contains(byte[] hay, int from, byte[] needle) {
-    outer:
-    for (int i = from; i <= hay.length - needle.length; i++) {
-      for (int j = 0; j < needle.length; j++) if (hay[i + j] != needle[j]) continue outer;
-      return true;
-    }
-    return false;
-  }
 
   /** The body ended (or was closed): reports the usage once. */
   public void finish() {

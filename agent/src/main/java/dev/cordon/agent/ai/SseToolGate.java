@@ -67,7 +67,7 @@ public final class SseToolGate {
 
   private void checkLine(byte[] b, int start, int end) {
     if (end - start < 6 || b[start] != 'd' || b[start + 1] != 'a' || b[start + 2] != 't' || b[start + 3] != 'a'
-        || b[start + 4] != ':' || !contains(b, start + 5, end, NAME)) {
+        || b[start + 4] != ':' || !Bytes.contains(b, start + 5, end, NAME)) {
       return;
     }
     CordonAccessDeniedException deny = call.checkToolCalls(Arrays.copyOfRange(b, start + 5, end));
@@ -77,12 +77,4 @@ public final class SseToolGate {
     }
   }
 
-  private static boolean contains(byte[] hay, int from, int to, byte[] needle) {
-    outer:
-    for (int i = from; i <= to - needle.length; i++) {
-      for (int j = 0; j < needle.length; j++) if (hay[i + j] != needle[j]) continue outer;
-      return true;
-    }
-    return false;
-  }
 }
