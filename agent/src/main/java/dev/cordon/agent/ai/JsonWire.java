@@ -226,7 +226,18 @@ public final class JsonWire {
     return n;
   }
 
+  /** Cloning a prototype skips the provider lookup of {@code getInstance} (about 1.5 µs per call). */
+  private static final MessageDigest SHA256_PROTOTYPE = newSha256();
+
   static MessageDigest sha256() {
+    try {
+      return (MessageDigest) SHA256_PROTOTYPE.clone();
+    } catch (CloneNotSupportedException e) {
+      return newSha256();
+    }
+  }
+
+  private static MessageDigest newSha256() {
     try {
       return MessageDigest.getInstance("SHA-256");
     } catch (NoSuchAlgorithmException e) {

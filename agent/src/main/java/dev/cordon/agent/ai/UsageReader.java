@@ -18,6 +18,54 @@ public final class UsageReader {
   private static final JsonFactory JSON = JsonFactory.builder().build();
 
   public static Usage find(byte[] json, int off, int len) {
+    Usage last = lastUsageObject(json, off, off + len);
+    return last != null ? last : scan(json, off, len);
+  }
+
+  /**
+   * The shortcut for the common case, a provider's complete answer with one usage object near its
+   * end: finds the last {@code "usage":} or {@code "usageMetadata":} key by bytes and parses only the
+   * object after it. Null (so the caller tokenises the whole document) unless that object holds both
+   * counts. A key cannot be faked from inside a JSON string, where every quote is escaped; a key
+   * preceded by a backslash is left to the full scan rather than guessed at.
+   */
+  private static Usage lastUsageObject(byte[] json, int from, int to) {
+    for (int i = to - Bytes.USAGE_KEY.length; i >= from; i--) {
+      if (json[i] != '"' || !startsWith(json, i, to, Bytes.USAGE_KEY)) continue;
+      if (i > from && json[i - 1] == '\\') continue;
+      int k = i + Bytes.USAGE_KEY.length;
+      if (startsWith(json, k, to, METADATA_TAIL)) k += METADATA_TAIL.length;
+      if (k >= to || json[k] != '"') continue;
+      k = skipSpace(json, k + 1, to);
+      if (k >= to || json[k] != ':') continue;
+      k = skipSpace(json, k + 1, to);
+      if (k >= to || json[k] != '{') return null;
+      try (JsonParser p = JSON.createParser(json, k, to - k)) {
+        p.nextToken();
+        Usage u = readUsage(p);
+        return u.inputTokens() >= 0 && u.outputTokens() >= 0 ? u : null;
+      } catch (IOException | RuntimeException malformed) {
+        return null;
+      }
+    }
+    return null;
+  }
+
+  private static final byte[] METADATA_TAIL = {'M', 'e', 't', 'a', 'd', 'a', 't', 'a'};
+
+  private static boolean startsWith(byte[] b, int at, int to, byte[] prefix) {
+    if (to - at < prefix.length) return false;
+    for (int j = 0; j < prefix.length; j++) if (b[at + j] != prefix[j]) return false;
+    return true;
+  }
+
+  private static int skipSpace(byte[] b, int at, int to) {
+    while (at < to && (b[at] == ' ' || b[at] == '\n' || b[at] == '\r' || b[at] == '\t')) at++;
+    return at;
+  }
+
+  /** Tokenises the whole document; package-private so tests can hold the shortcut to it. */
+  static Usage scan(byte[] json, int off, int len) {
     Usage found = null;
     long ollamaIn = -1;
     long ollamaOut = -1;

@@ -39,15 +39,17 @@ public final class StainlessSdkHooks {
     if (base == null) base = StainlessHttp.clientBaseUrl(clientOptions);
     AiTarget target = AiTarget.of(sdk, base, http.path(request), http.method(request));
     if (target.action() == null) return request;
-    AiGovernor.Result result = governor.govern(target, http.jsonBody(request));
-    Object toSend = result.body() == null ? request : http.withJsonBody(request, result.body());
-    if (result.key() != null) toSend = http.withKey(toSend, result.key());
+    StainlessHttp.JsonBody body = http.jsonBody(request);
+    AiGovernor.Result result = governor.govern(target, body == null ? null : body.bytes());
+    if (result.body() != null) body = new StainlessHttp.JsonBody(result.body(), "application/json");
+    String token = null;
     if (result.call() != null) {
       // Decided and audited here: the transport under the SDK (OkHttp) must not do it again.
-      String token = GovernedCalls.issueToken(target);
-      toSend = http.withHeader(toSend, GovernedCalls.HEADER, token);
-      inFlight.put(toSend, new InFlight(result.call(), token));
+      token = GovernedCalls.issueToken(target);
     }
+    if (body == null && result.key() == null && token == null) return request;
+    Object toSend = http.rebuilt(request, body, result.key(), token == null ? null : GovernedCalls.HEADER, token);
+    if (token != null) inFlight.put(toSend, new InFlight(result.call(), token));
     return toSend;
   }
 

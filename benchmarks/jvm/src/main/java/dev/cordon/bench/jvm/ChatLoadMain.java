@@ -28,6 +28,13 @@ public final class ChatLoadMain {
       long heapStart = usedHeapAfterGc();
       long heapAtCheckpoint = -1;
       long[] nanos = new long[calls];
+      // CPU time per call as well as wall time: on a shared 2-core machine wall time swings with
+      // whatever else runs, while the CPU the calling thread and the whole process spend does not.
+      java.lang.management.ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+      com.sun.management.OperatingSystemMXBean os =
+          (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
+      long threadCpu0 = threads.getCurrentThreadCpuTime();
+      long processCpu0 = os.getProcessCpuTime();
       for (int i = 0; i < calls; i++) {
         long t0 = System.nanoTime();
         client.chat().completions().create(params);
@@ -35,10 +42,14 @@ public final class ChatLoadMain {
         if (i + 1 == checkpoint) heapAtCheckpoint = usedHeapAfterGc();
         if (fake.requests().size() > 10_000) fake.clear();
       }
+      double threadCpuPerCall = (threads.getCurrentThreadCpuTime() - threadCpu0) / 1e3 / calls;
+      double processCpuPerCall = (os.getProcessCpuTime() - processCpu0) / 1e3 / calls;
       long heapEnd = usedHeapAfterGc();
       Arrays.sort(nanos);
-      System.out.printf("p50_us=%.1f p90_us=%.1f p99_us=%.1f heap_start_kb=%d heap_checkpoint_kb=%d heap_end_kb=%d%n",
+      System.out.printf("p50_us=%.1f p90_us=%.1f p99_us=%.1f thread_cpu_us=%.1f process_cpu_us=%.1f"
+          + " heap_start_kb=%d heap_checkpoint_kb=%d heap_end_kb=%d%n",
           nanos[calls / 2] / 1e3, nanos[calls * 9 / 10] / 1e3, nanos[calls * 99 / 100] / 1e3,
+          threadCpuPerCall, processCpuPerCall,
           heapStart / 1024, heapAtCheckpoint / 1024, heapEnd / 1024);
     }
     System.exit(0);
