@@ -20,6 +20,8 @@ public final class OldLibrariesMain {
     System.out.println("bytebuddy " + ByteBuddy.class.getProtectionDomain().getCodeSource().getLocation() + " "
         + dynamic.getDeclaredConstructor().newInstance());
     System.out.println("slf4j " + org.slf4j.LoggerFactory.class.getProtectionDomain().getCodeSource().getLocation());
+    // Through the application's own SLF4J 1.7 binding (slf4j-simple, to stderr), never the agent's.
+    org.slf4j.LoggerFactory.getLogger(OldLibrariesMain.class).info("application log line {}", 42);
     if (args.length > 0) {
       Class.forName(args[0], true, OldLibrariesMain.class.getClassLoader());
       System.out.println("loaded " + args[0]);

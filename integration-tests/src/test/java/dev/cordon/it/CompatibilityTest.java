@@ -39,8 +39,16 @@ class CompatibilityTest {
           + jars.map(Path::toString).sorted().collect(Collectors.joining(File.pathSeparator));
     }
     ChildJvm.Result without = s.jvm().noAgent().classPath(cp).run("com.acme.support.OldLibrariesMain");
-    ChildJvm.Result with = s.jvm().classPath(cp).run("com.acme.support.OldLibrariesMain");
+    // Debug logging on: the agent then logs the most, and none of it may reach the app's binding,
+    // nor may the app's own lines be captured by the agent's logger.
+    ChildJvm.Result with = s.jvm().classPath(cp).jvmArg("-Dcordon.log=debug").run("com.acme.support.OldLibrariesMain");
     assertEquals(0, with.exit(), with.toString());
+    assertTrue(with.stderr().lines().anyMatch(l -> l.equals("[main] INFO com.acme.support.OldLibrariesMain - application log line 42")),
+        "the application's line goes through its own slf4j-simple binding, unprefixed: " + with.stderr());
+    assertTrue(with.stderr().lines().filter(l -> l.startsWith("[cordon]")).noneMatch(l -> l.contains("application log line")),
+        with.stderr());
+    assertTrue(with.stderr().lines().filter(l -> l.startsWith("[main] INFO")).allMatch(l -> l.contains("com.acme.")),
+        "no agent line went through the application's binding: " + with.stderr());
     assertTrue(with.stdout().contains("jackson 2.12.7"), with.stdout());
     assertTrue(with.stdout().matches("(?s).*bytebuddy \\S*byte-buddy-1.10.22.jar made by old byte buddy.*"), with.stdout());
     assertEquals(without.stdout(), with.stdout(), "the application sees exactly its own libraries");

@@ -35,6 +35,7 @@ public final class ChatLoadMain {
           (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
       long threadCpu0 = threads.getCurrentThreadCpuTime();
       long processCpu0 = os.getProcessCpuTime();
+      long switches0 = contextSwitches();
       for (int i = 0; i < calls; i++) {
         long t0 = System.nanoTime();
         client.chat().completions().create(params);
@@ -44,15 +45,37 @@ public final class ChatLoadMain {
       }
       double threadCpuPerCall = (threads.getCurrentThreadCpuTime() - threadCpu0) / 1e3 / calls;
       double processCpuPerCall = (os.getProcessCpuTime() - processCpu0) / 1e3 / calls;
+      double switchesPerCall = (double) (contextSwitches() - switches0) / calls;
       long heapEnd = usedHeapAfterGc();
       Arrays.sort(nanos);
-      System.out.printf("p50_us=%.1f p90_us=%.1f p99_us=%.1f thread_cpu_us=%.1f process_cpu_us=%.1f"
+      System.out.printf("p50_us=%.1f p90_us=%.1f p99_us=%.1f thread_cpu_us=%.1f process_cpu_us=%.1f switches=%.2f"
           + " heap_start_kb=%d heap_checkpoint_kb=%d heap_end_kb=%d%n",
           nanos[calls / 2] / 1e3, nanos[calls * 9 / 10] / 1e3, nanos[calls * 99 / 100] / 1e3,
-          threadCpuPerCall, processCpuPerCall,
+          threadCpuPerCall, processCpuPerCall, switchesPerCall,
           heapStart / 1024, heapAtCheckpoint / 1024, heapEnd / 1024);
     }
     System.exit(0);
+  }
+
+  /**
+   * Thread hand-offs (voluntary plus involuntary context switches of every thread of this JVM),
+   * read from Linux's /proc; -1 elsewhere. Each one is a wake-up a 2-core machine must schedule.
+   */
+  static long contextSwitches() {
+    java.io.File[] tasks = new java.io.File("/proc/self/task").listFiles();
+    if (tasks == null) return -1;
+    long sum = 0;
+    for (java.io.File t : tasks) {
+      try {
+        for (String line : java.nio.file.Files.readAllLines(new java.io.File(t, "status").toPath())) {
+          if (line.endsWith("ctxt_switches:") || !line.contains("ctxt_switches:")) continue;
+          sum += Long.parseLong(line.substring(line.indexOf(':') + 1).trim());
+        }
+      } catch (java.io.IOException | RuntimeException gone) {
+        // The thread ended between the listing and the read.
+      }
+    }
+    return sum;
   }
 
   static long usedHeapAfterGc() throws InterruptedException {
