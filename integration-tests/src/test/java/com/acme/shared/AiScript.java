@@ -26,7 +26,8 @@ import java.nio.file.Path;
  * {@code stream:MODEL[:usage][:tools=a,b][:text=...]}, {@code async:MODEL}, {@code embed:MODEL}, {@code responses:MODEL},
  * {@code streamtext:MODEL:text=...} (a streamed chat with that user text), {@code embedtext:MODEL:text=...},
  * {@code chatescaped:MODEL:text=...} (a chat whose text may spell characters as backslash-u escapes),
- * {@code finetune:MODEL[:epochs=N|auto]}, {@code upload:PATH},
+ * {@code finetune:MODEL[:epochs=N|auto][:file=last]}, {@code upload:PATH}, {@code thread:NAME:STEP} (STEP on a
+ * new thread of that name),
  * {@code wait:PATH} (until the file exists), {@code sleep:MS}, {@code repeat:N:STEP...}.
  * Each step prints one line: {@code #i OK detail}, {@code #i DENIED class: message} or
  * {@code #i FAIL class: message}.
@@ -34,7 +35,9 @@ import java.nio.file.Path;
 public final class AiScript {
   private final OpenAIClient client;
   private final OpenAIClientAsync async;
-  private int step;
+  private volatile int step;
+  /** The id the provider gave the last upload, for {@code finetune:MODEL:file=last}. */
+  private volatile String lastUploadedFileId;
 
   public AiScript() {
     String base = System.getProperty("fake.url");
@@ -59,6 +62,23 @@ public final class AiScript {
       }
       case "sleep" -> {
         Thread.sleep(Long.parseLong(parts[1]));
+        return;
+      }
+      case "thread" -> {
+        // thread:NAME:STEP runs STEP on a new thread of that name (principals matched by thread).
+        String name = parts[1];
+        String inner = s.substring(8 + name.length());
+        Exception[] failed = new Exception[1];
+        Thread t = new Thread(() -> {
+          try {
+            runStep(inner);
+          } catch (Exception e) {
+            failed[0] = e;
+          }
+        }, name);
+        t.start();
+        t.join();
+        if (failed[0] != null) throw failed[0];
         return;
       }
       case "parallel" -> {
@@ -201,10 +221,14 @@ public final class AiScript {
   /** {@code finetune:MODEL[:epochs=N|auto]}: a fine-tuning job on base model MODEL. */
   private String fineTune(String[] parts) {
     var b = com.openai.models.finetuning.jobs.JobCreateParams.builder().model(parts[1]).trainingFile("file-abc123");
-    if (parts.length > 2 && parts[2].startsWith("epochs=")) {
-      var h = com.openai.models.finetuning.jobs.JobCreateParams.Hyperparameters.builder();
-      String n = parts[2].substring(7);
-      b.hyperparameters((n.equals("auto") ? h.nEpochsAuto() : h.nEpochs(Long.parseLong(n))).build());
+    for (int k = 2; k < parts.length; k++) {
+      if (parts[k].startsWith("epochs=")) {
+        var h = com.openai.models.finetuning.jobs.JobCreateParams.Hyperparameters.builder();
+        String n = parts[k].substring(7);
+        b.hyperparameters((n.equals("auto") ? h.nEpochsAuto() : h.nEpochs(Long.parseLong(n))).build());
+      } else if (parts[k].equals("file=last")) {
+        b.trainingFile(lastUploadedFileId);
+      }
     }
     var job = client.fineTuning().jobs().create(b.build());
     return "job " + job.model() + " " + job.status();
@@ -214,7 +238,8 @@ public final class AiScript {
   private String upload(String path) {
     var f = client.files().create(com.openai.models.files.FileCreateParams.builder().file(Path.of(path))
         .purpose(com.openai.models.files.FilePurpose.FINE_TUNE).build());
-    return "file " + f.filename() + " " + f.bytes();
+    lastUploadedFileId = f.id();
+    return "file " + f.filename() + " " + f.bytes() + " " + f.id();
   }
 
   private String responses(String model) {

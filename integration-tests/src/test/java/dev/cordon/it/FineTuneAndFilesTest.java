@@ -94,4 +94,88 @@ class FineTuneAndFilesTest {
     assertEquals("blocked", uploads.get(1).path("outcome").asText());
     assertFalse(s.audit().toString().contains("\"role\""), "file content never reaches the audit");
   }
+
+  /** Two principals in one JVM, told apart by thread: one curates (uploads) data, the other trains. */
+  static final String PROVENANCE_POLICY = """
+      version: 1
+      mode: enforce
+      principals:
+        - id: curator
+          match: { threads: ["curator-*"] }
+        - id: tuner
+          match: { threads: ["tuner-*"] }
+      datasets:
+        - id: prod-tickets
+          env: production
+          files: ["data/prod/**"]
+        - id: training-set
+          env: training
+          files: ["data/training/**"]
+      rules:
+        - id: curator-reads-and-uploads
+          effect: allow
+          principals: [curator]
+          actions: [dataset.read]
+          resources: ["dataset:*"]
+        - id: curator-uploads
+          effect: allow
+          principals: [curator]
+          actions: [model.files]
+          resources: ["model:openai/*"]
+        - id: tuner-reads-training
+          effect: allow
+          principals: [tuner]
+          actions: [dataset.read]
+          resources: ["dataset:env=training"]
+        - id: tuner-tunes
+          effect: allow
+          principals: [tuner]
+          actions: [model.fine_tune]
+          resources: ["model:openai/gpt-4o-mini*"]
+      """;
+
+  @Test
+  void aJobMayOnlyTrainOnDataItsPrincipalMayRead() throws Exception {
+    s.policy(PROVENANCE_POLICY);
+    java.nio.file.Files.createDirectories(s.dir.resolve("data/prod"));
+    java.nio.file.Files.createDirectories(s.dir.resolve("data/training"));
+    s.write("data/prod/tickets.jsonl", "{\"messages\":[{\"role\":\"user\",\"content\":\"refund order 7\"}]}\n");
+    s.write("data/training/set.jsonl", "{\"messages\":[{\"role\":\"user\",\"content\":\"hello\"}]}\n");
+    String prod = s.dir.resolve("data/prod/tickets.jsonl").toString();
+    String training = s.dir.resolve("data/training/set.jsonl").toString();
+    ChildJvm.Result r = s.jvm().run("com.acme.training.TrainerMain",
+        "thread:curator-1:upload:" + prod,
+        "thread:tuner-1:finetune:gpt-4o-mini-2024-07-18:file=last",
+        "thread:curator-1:upload:" + training,
+        "thread:tuner-1:finetune:gpt-4o-mini-2024-07-18:file=last",
+        // A file this JVM never saw uploaded: decided on the model alone.
+        "thread:tuner-1:finetune:gpt-4o-mini-2024-07-18");
+    assertTrue(r.step(1).startsWith("OK file tickets.jsonl"), r.toString());
+    assertTrue(r.step(2).startsWith("DENIED dev.cordon.CordonAccessDeniedException") && r.step(2).contains("model.fine_tune")
+        && r.step(2).contains("uploaded from dataset 'prod-tickets', which tuner may not read"), r.toString());
+    assertTrue(r.step(3).startsWith("OK file set.jsonl"), r.toString());
+    assertTrue(r.step(4).startsWith("OK job gpt-4o-mini-2024-07-18"), r.toString());
+    assertTrue(r.step(5).startsWith("OK job"), r.toString());
+    String trainingFileId = r.step(3).substring(r.step(3).lastIndexOf(' ') + 1);
+
+    var wire = s.fake.requests();
+    assertEquals(4, wire.size(), "two uploads and two jobs; the job on production data never left: " + wire);
+    ObjectMapper json = new ObjectMapper();
+    assertEquals(trainingFileId, json.readTree(wire.get(2).body()).path("training_file").asText(), wire.get(2).body());
+
+    AuditFile audit = s.audit();
+    audit.assertChainIntact();
+    List<JsonNode> uploads = audit.withAction("model.files");
+    assertEquals(2, uploads.size(), audit.toString());
+    assertEquals("[\"prod-tickets\"]", uploads.get(0).path("source_datasets").toString());
+    assertEquals("[\"training-set\"]", uploads.get(1).path("source_datasets").toString());
+    List<JsonNode> jobs = audit.withAction("model.fine_tune");
+    assertEquals(3, jobs.size(), audit.toString());
+    assertEquals("blocked", jobs.get(0).path("outcome").asText());
+    assertEquals("tuner", jobs.get(0).path("principal").asText());
+    assertEquals("[\"prod-tickets\"]", jobs.get(0).path("training_datasets").toString());
+    assertEquals("allowed", jobs.get(1).path("outcome").asText());
+    assertEquals("[\"training-set\"]", jobs.get(1).path("training_datasets").toString());
+    assertTrue(jobs.get(2).path("training_datasets").isMissingNode(), jobs.get(2).toString());
+  }
 }

@@ -133,6 +133,11 @@ public final class Policy {
         return datasets.forFile(realPath);
     }
 
+    /** The declared dataset with this id, or null. */
+    public DatasetRef dataset(String id) {
+        return datasets.byId(id);
+    }
+
     /** The declared dataset for a JDBC URL and table ("schema.table" or "table"), or null. */
     public DatasetRef datasetForJdbc(String jdbcUrl, String table) {
         return datasets.forJdbc(jdbcUrl, table);

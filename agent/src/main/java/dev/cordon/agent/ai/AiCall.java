@@ -23,6 +23,8 @@ public final class AiCall {
   private final CallRedaction redaction;
   private final Map<String, Long> promptRedactions;
   private final ToolLimit tools;
+  /** For an upload read from declared datasets: those datasets, linked to the file id it gets. */
+  private volatile Set<String> uploadSources;
 
   /**
    * The allowing rules' {@code limits.tools}, to check the model's tool calls in the response
@@ -53,7 +55,13 @@ public final class AiCall {
    */
   public InputStream responseBody(InputStream raw, int status) {
     InputStream body = redaction != null && redaction.active() ? redaction.wrap(raw, streaming) : raw;
+    Set<String> sources = uploadSources;
+    if (sources != null) body = new UploadIdTap(body, status, id -> UploadProvenance.uploaded(id, sources));
     return new UsageTap(body, streaming, u -> completed(status, u));
+  }
+
+  void uploadedFrom(Set<String> datasets) {
+    this.uploadSources = datasets;
   }
 
   /** Output redaction counts join the prompt's in the audit entry, and may change its outcome. */

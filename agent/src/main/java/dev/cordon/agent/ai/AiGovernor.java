@@ -61,11 +61,16 @@ public final class AiGovernor {
     if (action == null) return Result.UNGOVERNED;
     PolicyState st = runtime.state();
     if (st == null) throw new IllegalStateException("the policy was not loaded in time");
+    // Dataset files this thread read since its last AI call: an upload's sources (UploadProvenance).
+    Set<String> readBefore = UploadProvenance.takeReads();
+    Set<String> uploadSources = action == Action.MODEL_FILES && "POST".equals(target.method()) && !readBefore.isEmpty()
+        ? readBefore : null;
     // A file upload is multipart, not JSON: it is decided on its URL (model.files names no model).
     boolean json = body != null && looksLikeJson(body);
     WireRequest req = json ? JsonWire.parseRequest(body)
         : new WireRequest(null, -1, null, java.util.List.of(), false, null);
     FineTuneWire.Epochs epochs = json && action == Action.MODEL_FINE_TUNE ? FineTuneWire.read(body) : null;
+    Set<String> trainedOn = json && action == Action.MODEL_FINE_TUNE ? trainingSources(body) : Set.of();
     req = streamingByPath(req, target.path());
     Policy policy = st.policy();
     if (caller == null) caller = st.callers() != null ? st.callers().resolve() : CallerResolver.anonymous();
@@ -100,6 +105,7 @@ public final class AiGovernor {
         rule = decision.ruleId();
         String over = LimitCheck.problem(decision, req, action);
         if (over == null && epochs != null) over = LimitCheck.epochsProblem(decision, epochs);
+        if (over == null && !trainedOn.isEmpty()) over = unreadableSource(policy, caller.principal(), trainedOn);
         if (over != null) {
           denial = "Cordon denied " + action.wireName() + " on " + resource + " for principal " + caller.principal()
               + " under rule '" + rule + "': " + over;
@@ -121,6 +127,8 @@ public final class AiGovernor {
     event.put("resource", resource).put("provider", provider).put("model", model).put("endpoint", target.endpoint());
     if (req.promptSha256() != null && hashPrompts(policy)) event.put("prompt_sha256", req.promptSha256());
     if (bodyUnread) event.put("body", "unread");
+    if (uploadSources != null) event.putRaw("source_datasets", jsonArray(uploadSources));
+    if (!trainedOn.isEmpty()) event.putRaw("training_datasets", jsonArray(trainedOn));
 
     if (denial != null) {
       event.put("decision", "deny").put("mode", mode.wireName());
@@ -132,7 +140,9 @@ public final class AiGovernor {
         throw new CordonAccessDeniedException(denial, caller.principal(), action.wireName(), resource, rule);
       }
       event.put("outcome", "would_block");
-      return new Result(null, new AiCall(runtime.audit(), event, req.stream()), null);
+      AiCall call = new AiCall(runtime.audit(), event, req.stream());
+      call.uploadedFrom(uploadSources);
+      return new Result(null, call, null);
     }
 
     event.put("decision", "allow").put("outcome", "allowed").put("rule", rule).put("mode", mode.wireName());
@@ -157,7 +167,43 @@ public final class AiGovernor {
     }
     AiCall.ToolLimit tools = decision.limits().tools() == null ? null : new AiCall.ToolLimit(decision.limits().tools(),
         mode == Mode.ENFORCE, caller.principal(), action.wireName(), resource, rule);
-    return new Result(rewritten, new AiCall(runtime.audit(), event, req.stream(), red.call(), red.promptCounts(), tools), key);
+    AiCall call = new AiCall(runtime.audit(), event, req.stream(), red.call(), red.promptCounts(), tools);
+    call.uploadedFrom(uploadSources);
+    return new Result(rewritten, call, key);
+  }
+
+  /** The datasets the job's training and validation files were uploaded from, as far as this JVM saw. */
+  private static Set<String> trainingSources(byte[] body) throws IOException {
+    Set<String> all = new java.util.TreeSet<>();
+    for (String fileId : FineTuneWire.files(body)) all.addAll(UploadProvenance.sourcesOf(fileId));
+    return all;
+  }
+
+  /**
+   * Why the job may not train on those datasets: the principal creating it must itself be allowed
+   * to read every dataset its files were uploaded from (a training job is a read of its data by
+   * other means). Null when it may read them all, or when a dataset is no longer declared.
+   */
+  private static String unreadableSource(Policy policy, String principal, Set<String> datasets) {
+    for (String id : datasets) {
+      dev.cordon.policy.DatasetRef ref = policy.dataset(id);
+      if (ref == null) continue;
+      Decision d = policy.decide(principal, Action.DATASET_READ, ref);
+      if (!d.allowed()) {
+        return "its training data was uploaded from dataset '" + id + "', which " + principal
+            + " may not read (" + d.explanation() + ")";
+      }
+    }
+    return null;
+  }
+
+  private static String jsonArray(Set<String> values) {
+    StringBuilder sb = new StringBuilder("[");
+    for (String v : values) {
+      if (sb.length() > 1) sb.append(',');
+      sb.append('"').append(v.replace("\\", "\\\\").replace("\"", "\\\"")).append('"');
+    }
+    return sb.append(']').toString();
   }
 
   private static boolean looksLikeJson(byte[] body) {

@@ -63,6 +63,24 @@ public final class FineTuneWire {
     return found;
   }
 
+  /** The provider file ids a job trains or validates on ({@code training_file}, {@code validation_file}). */
+  public static java.util.List<String> files(byte[] body) throws IOException {
+    java.util.List<String> ids = new java.util.ArrayList<>(2);
+    try (JsonParser p = JSON.createParser(body)) {
+      if (p.nextToken() != JsonToken.START_OBJECT) return ids;
+      while (p.nextToken() == JsonToken.FIELD_NAME) {
+        String name = p.currentName();
+        JsonToken v = p.nextToken();
+        if ((name.equals("training_file") || name.equals("validation_file")) && v == JsonToken.VALUE_STRING) {
+          ids.add(p.getText());
+        } else {
+          p.skipChildren();
+        }
+      }
+    }
+    return ids;
+  }
+
   /** Adds {@code "hyperparameters":{"n_epochs":N}} to a job that sets no hyper-parameters at all. */
   public static byte[] withEpochs(byte[] body, long epochs) {
     return JsonWire.withMember(body, "\"hyperparameters\":{\"n_epochs\":" + epochs + "}");

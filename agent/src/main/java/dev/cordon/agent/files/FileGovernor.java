@@ -119,7 +119,11 @@ public final class FileGovernor {
     DatasetVerdict v = DatasetVerdict.decide(st, caller, action, ref);
     AuditLog audit = runtime.audit();
     if (audit != null) audit.append(v.event().put("path", real));
-    if (!v.block()) return null;
+    if (!v.block()) {
+      // What this thread may go on to upload came from here (a fine-tuning job is held to it).
+      if (action == Action.DATASET_READ) dev.cordon.agent.ai.UploadProvenance.datasetRead(ref.dataset().id());
+      return null;
+    }
     return new CordonAccessDeniedException(v.reason(), caller.principal(), action.wireName(), ref.id(),
         v.decision().ruleId());
   }
