@@ -12,6 +12,7 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.LockSupport;
 
 /**
  * The tamper-evident audit log (spec section 9): one JSON object per line, hash-chained.
@@ -23,6 +24,13 @@ import java.util.concurrent.atomic.AtomicLong;
  * cannot be written at all: then a full queue would freeze the application, so further events are
  * counted and the count is audited once the file is writable again.
  *
+ * <p>Appending never wakes the writer while it is active: it sleeps {@link #LINGER_NANOS} between
+ * batches and collects what arrived meanwhile, so a steady stream of governed calls costs the
+ * application's threads one queue insertion each, not a thread wake-up (a system call, and on a
+ * small machine a context switch in the middle of the application's own work), and the file sees
+ * one locked write per batch instead of one per event. Only a writer that has gone idle (no event
+ * for {@link #IDLE_NANOS}) sleeps until woken, so an idle application has no timer running.
+ *
  * <p>Nothing here throws into the application for an I/O problem: failures print one
  * {@code [cordon] } line on stderr and are retried. A shutdown hook drains the queue, so
  * {@code System.exit} or the end of {@code main} loses nothing; events appended after
@@ -31,6 +39,10 @@ import java.util.concurrent.atomic.AtomicLong;
 public final class AuditLog implements AutoCloseable {
   public static final int DEFAULT_QUEUE_CAPACITY = 16_384;
   private static final int MAX_BATCH = 4_096;
+  /** How long the active writer sleeps between batches: the most an entry waits to reach the file. */
+  static final long LINGER_NANOS = TimeUnit.MILLISECONDS.toNanos(5);
+  /** After this long without events the writer sleeps until an append wakes it. */
+  static final long IDLE_NANOS = TimeUnit.SECONDS.toNanos(1);
   private static final long PID = ProcessHandle.current().pid();
 
   /**
@@ -74,6 +86,8 @@ public final class AuditLog implements AutoCloseable {
 
   private final AtomicBoolean closeStarted = new AtomicBoolean();
   private volatile boolean closed;
+  /** True while the writer sleeps untimed: the next append must wake it. */
+  private volatile boolean dormant;
 
   /** Events handed to {@link #append} (counted before they are queued; see {@link #flush}). */
   private final AtomicLong appended = new AtomicLong();
@@ -130,6 +144,7 @@ public final class AuditLog implements AutoCloseable {
     e.freeze();
     appended.incrementAndGet();
     if (!closed && enqueue(e)) {
+      if (dormant) LockSupport.unpark(writer);
       // close() may have drained the queue between our check and our offer: drain it ourselves.
       if (closed) drainLate();
       return;
@@ -149,6 +164,7 @@ public final class AuditLog implements AutoCloseable {
   /** Like {@link #flush()} with a bound; returns true when everything was written. */
   public boolean flush(Duration timeout) {
     long target = appended.get();
+    LockSupport.unpark(writer); // no need to wait out the writer's linger
     long start = System.nanoTime();
     long limit = timeout == null ? Long.MAX_VALUE : timeout.toNanos();
     long failingSince = -1;
@@ -191,6 +207,7 @@ public final class AuditLog implements AutoCloseable {
       }
     }
     queue.offer(WAKE_UP); // if the queue is full the writer is busy and sees `closed` soon anyway
+    LockSupport.unpark(writer);
     try {
       writer.join(options.closeTimeout().toMillis() + 1_000);
     } catch (InterruptedException ie) {
@@ -259,15 +276,18 @@ public final class AuditLog implements AutoCloseable {
     long backoffMs = 50;
     boolean reportedError = false;
     long giveUpAt = Long.MAX_VALUE;
+    long idleSince = -1;
     while (true) {
       try {
         if (batch.isEmpty()) {
           if (closed && queue.isEmpty()) break; // late appends are written by their own thread
-          AuditEvent first = queue.poll(250, TimeUnit.MILLISECONDS);
+          AuditEvent first = queue.poll();
           if (first == null) {
             if (closed) break;
+            idleSince = sleep(idleSince);
             continue;
           }
+          idleSince = -1;
           batch.add(first);
           queue.drainTo(batch, MAX_BATCH - 1);
           batch.remove(WAKE_UP);
@@ -291,8 +311,6 @@ public final class AuditLog implements AutoCloseable {
         }
         pause(backoffMs);
         backoffMs = Math.min(backoffMs * 2, 2_000);
-      } catch (InterruptedException ie) {
-        // Nobody interrupts this thread on purpose; keep draining until closed.
       } catch (Throwable t) {
         // Never let the writer die: a dead writer would leave the queue to fill up.
         if (!reportedError) stderr.println("[cordon] audit writer error: " + t);
@@ -309,6 +327,27 @@ public final class AuditLog implements AutoCloseable {
       // Events still queued are tried once more by close() on the closing thread.
     }
     chain.close();
+  }
+
+  /**
+   * Waits for events: a short timed sleep while events keep coming, an untimed one (woken by the
+   * next append) once none came for {@link #IDLE_NANOS}. Returns when the idle spell began.
+   */
+  private long sleep(long idleSince) {
+    long now = System.nanoTime();
+    if (idleSince < 0) idleSince = now;
+    if (now - idleSince < IDLE_NANOS) {
+      LockSupport.parkNanos(this, LINGER_NANOS);
+      return idleSince;
+    }
+    dormant = true;
+    try {
+      // An append that came before `dormant` was visible is seen here; one after it unparks us.
+      if (queue.isEmpty() && !closed) LockSupport.park(this);
+    } finally {
+      dormant = false;
+    }
+    return -1;
   }
 
   private static void pause(long ms) {
