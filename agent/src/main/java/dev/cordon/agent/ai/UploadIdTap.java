@@ -4,7 +4,6 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import java.io.ByteArrayOutputStream;
-import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.function.Consumer;
@@ -14,14 +13,13 @@ import java.util.function.Consumer;
  * top-level {@code "id"} of the provider's file object to a callback when the body ends or is
  * closed. An error body, or one too large to be a file object, yields nothing.
  */
-final class UploadIdTap extends FilterInputStream {
+final class UploadIdTap extends ObservedStream {
   private static final int MAX_BODY = 1 << 20;
   private static final JsonFactory JSON = JsonFactory.builder().build();
 
   private final ByteArrayOutputStream copy = new ByteArrayOutputStream(512);
   private final Consumer<String> onId;
   private final boolean success;
-  private boolean done;
 
   UploadIdTap(InputStream in, int status, Consumer<String> onId) {
     super(in);
@@ -30,37 +28,12 @@ final class UploadIdTap extends FilterInputStream {
   }
 
   @Override
-  public int read() throws IOException {
-    int b = super.read();
-    if (b < 0) finish();
-    else keep(new byte[] {(byte) b}, 0, 1);
-    return b;
-  }
-
-  @Override
-  public int read(byte[] b, int off, int len) throws IOException {
-    int n = super.read(b, off, len);
-    if (n < 0) finish();
-    else keep(b, off, n);
-    return n;
-  }
-
-  @Override
-  public void close() throws IOException {
-    try {
-      super.close();
-    } finally {
-      finish();
-    }
-  }
-
-  private void keep(byte[] b, int off, int n) {
+  protected void seen(byte[] b, int off, int n) {
     if (copy.size() + n <= MAX_BODY) copy.write(b, off, n);
   }
 
-  private void finish() {
-    if (done) return;
-    done = true;
+  @Override
+  protected void ended() {
     if (!success || copy.size() >= MAX_BODY) return;
     String id = topLevelId(copy.toByteArray());
     if (id != null) onId.accept(id);

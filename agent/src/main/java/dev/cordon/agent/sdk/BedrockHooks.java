@@ -5,7 +5,6 @@ import dev.cordon.agent.ai.AiGovernor;
 import dev.cordon.agent.ai.AiTarget;
 import dev.cordon.agent.ai.ByteUsage;
 import dev.cordon.agent.ai.UrlTarget;
-import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.lang.reflect.InvocationTargetException;
@@ -156,37 +155,14 @@ public final class BedrockHooks {
     attribute(attributes, "putAttribute", DONE);
     Object b = get(context, "toBuilder");
     if (in instanceof InputStream stream) {
-      invoke1(b, "responseBody", new FilterInputStream(stream) {
-        private boolean done;
-
+      invoke1(b, "responseBody", new dev.cordon.agent.ai.ObservedStream(stream) {
         @Override
-        public int read() throws IOException {
-          int c = super.read();
-          if (c < 0) end();
-          else usage.feed(new byte[] {(byte) c}, 0, 1);
-          return c;
+        protected void seen(byte[] buf, int off, int len) {
+          usage.feed(buf, off, len);
         }
 
         @Override
-        public int read(byte[] buf, int off, int len) throws IOException {
-          int n = super.read(buf, off, len);
-          if (n < 0) end();
-          else usage.feed(buf, off, n);
-          return n;
-        }
-
-        @Override
-        public void close() throws IOException {
-          try {
-            super.close();
-          } finally {
-            end();
-          }
-        }
-
-        private void end() {
-          if (done) return;
-          done = true;
+        protected void ended() {
           call.completed(status, usage.result());
         }
       });
