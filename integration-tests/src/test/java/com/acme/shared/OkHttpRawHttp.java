@@ -19,12 +19,22 @@ public final class OkHttpRawHttp implements RawHttp {
   /** A network interceptor, as an application might add for logging: it sees what it is handed back. */
   static volatile String networkInterceptorSaw = "";
 
-  private final OkHttpClient client = new OkHttpClient.Builder().readTimeout(30, TimeUnit.SECONDS)
-      .addNetworkInterceptor(chain -> {
-        Response r = chain.proceed(chain.request());
-        networkInterceptorSaw = chain.request().header("Authorization") + " " + r.request().header("Authorization");
-        return r;
-      }).build();
+  private final OkHttpClient client;
+
+  public OkHttpRawHttp() {
+    this(null);
+  }
+
+  /** With an application interceptor first in the chain (as an app adds one for logging or retries). */
+  public OkHttpRawHttp(okhttp3.Interceptor applicationInterceptor) {
+    OkHttpClient.Builder b = new OkHttpClient.Builder().readTimeout(30, TimeUnit.SECONDS);
+    if (applicationInterceptor != null) b.addInterceptor(applicationInterceptor);
+    client = b.addNetworkInterceptor(chain -> {
+      Response r = chain.proceed(chain.request());
+      networkInterceptorSaw = chain.request().header("Authorization") + " " + r.request().header("Authorization");
+      return r;
+    }).build();
+  }
 
   @Override
   public Answer post(String url, String json, String... headers) throws Exception {

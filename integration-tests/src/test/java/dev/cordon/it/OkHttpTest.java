@@ -48,6 +48,42 @@ class OkHttpTest {
     assertTrue(Files.readString(s.dir.resolve("stdout.txt")).contains("#1 OK"));
   }
 
+  /**
+   * The decision is made where the call enters its chain; the application's interceptors run after
+   * it. A request they change (body or URL) is decided again at the network end, for the same
+   * caller, and only one audit entry stands for the call.
+   */
+  @Test
+  void requestsChangedByInterceptorsAreDecidedAgain() throws Exception {
+    s.policy(JdkHttpClientTest.policy("enforce", "endpoints:\n  - { host: \"127.0.0.1\", port: %PORT% }"));
+    ChildJvm.Result r = s.jvm().jvmArg("-Dretarget.port=1").run("com.acme.support.raw.RawOkHttpInterceptedMain",
+        "chat:gpt-4o-mini:text=TAG hello", "chat:gpt-4o-mini:text=REWRITE_MODEL hi", "async:gpt-4o-mini:text=REWRITE_MODEL hi",
+        "chat:gpt-4o-mini:text=RETARGET hi", "chat:gpt-4o-mini:text=plain");
+    assertTrue(r.step(1).startsWith("OK gpt-4o-mini"), "a header added by an interceptor changes nothing: " + r);
+    assertTrue(r.step(2).startsWith("DENIED dev.cordon.CordonAccessDeniedException") && r.step(2).contains("model:openai/gpt-4o"),
+        "the model an interceptor put in is decided: " + r);
+    assertTrue(r.step(3).startsWith("DENIED java.io.IOException") && r.step(3).contains("[cause dev.cordon.CordonAccessDeniedException]"),
+        "an enqueued call's deny reaches onFailure as an IOException: " + r);
+    assertTrue(r.step(4).startsWith("DENIED") && r.step(4).contains("not allowed by the policy's endpoints"),
+        "re-targeted to a port the endpoints do not list: " + r);
+    assertTrue(r.step(5).startsWith("OK gpt-4o-mini"), r.toString());
+
+    var wire = s.fake.requests();
+    assertEquals(2, wire.size(), "only the unchanged and the tagged request left: " + wire);
+    assertEquals("tagged", wire.get(0).headers().get("x-tag"));
+    AuditFile audit = s.audit();
+    audit.assertChainIntact();
+    List<JsonNode> chats = audit.withAction("model.chat");
+    assertEquals(5, chats.size(), "one entry per call, the first decision of a changed call is not written: " + audit);
+    assertEquals(List.of("allowed", "blocked", "blocked", "blocked", "allowed"),
+        chats.stream().map(c -> c.path("outcome").asText()).toList(), audit.toString());
+    assertEquals("model:openai/gpt-4o", chats.get(1).path("resource").asText(), chats.get(1).toString());
+    assertEquals("support-bot", chats.get(2).path("principal").asText(), "the same caller decides again: " + chats.get(2));
+    assertTrue(chats.get(2).path("caller").asText().startsWith("com.acme.support.raw.RawOkHttpInterceptedMain.main"),
+        chats.get(2).toString());
+    assertTrue(chats.get(0).path("usage").path("output_tokens").asLong() > 0, chats.get(0).toString());
+  }
+
   private void checkRawClient(ChildJvm jvm) throws Exception {
     ChildJvm.Result r = jvm.run(MAIN, "chat:gpt-4o-mini:max=100", "chat:gpt-4o", "chat:gpt-4o-mini",
         "async:gpt-4o-mini", "async:gpt-4o", "stream:gpt-4o-mini", "forged:gpt-4o", "get:/models");

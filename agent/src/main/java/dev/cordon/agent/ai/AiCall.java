@@ -140,6 +140,14 @@ public final class AiCall {
     log.append(event);
   }
 
+  /**
+   * The request changed after this decision (an interceptor rewrote it, a redirect moved it) and
+   * was decided again: the new decision's entry stands for the call, this one is never written.
+   */
+  public void superseded() {
+    if (written.compareAndSet(false, true)) PendingCalls.remove(this);
+  }
+
   /** Shutdown: the response was never read to the end. */
   void abandoned() {
     if (!written.compareAndSet(false, true)) return;

@@ -38,10 +38,11 @@ public final class AiGovernor {
 
   /**
    * What to send: a replacement body (or null to send the original), the call to complete later,
-   * and the scoped key to put on the request in place of the application's own (or null).
+   * the scoped key to put on the request in place of the application's own (or null), and who
+   * made the call (for a transport that must decide again later, on another thread).
    */
-  public record Result(byte[] body, AiCall call, ScopedKey key) {
-    static final Result UNGOVERNED = new Result(null, null, null);
+  public record Result(byte[] body, AiCall call, ScopedKey key, Caller caller) {
+    static final Result UNGOVERNED = new Result(null, null, null, null);
   }
 
   private final CredentialFiles credentials = new CredentialFiles();
@@ -142,7 +143,7 @@ public final class AiGovernor {
       event.put("outcome", "would_block");
       AiCall call = new AiCall(runtime.audit(), event, req.stream());
       call.uploadedFrom(uploadSources);
-      return new Result(null, call, null);
+      return new Result(null, call, null, caller);
     }
 
     event.put("decision", "allow").put("outcome", "allowed").put("rule", rule).put("mode", mode.wireName());
@@ -169,7 +170,7 @@ public final class AiGovernor {
         mode == Mode.ENFORCE, caller.principal(), action.wireName(), resource, rule);
     AiCall call = new AiCall(runtime.audit(), event, req.stream(), red.call(), red.promptCounts(), tools);
     call.uploadedFrom(uploadSources);
-    return new Result(rewritten, call, key);
+    return new Result(rewritten, call, key, caller);
   }
 
   /** The datasets the job's training and validation files were uploaded from, as far as this JVM saw. */

@@ -24,7 +24,19 @@ import java.util.WeakHashMap;
  */
 final class OkHttp {
   /** What was decided for a call between its start and its chain. */
-  private record Decided(AiTarget target, boolean covered, boolean hasToken, AiGovernor.Result result, Thread starter) {}
+  private record Decided(AiTarget target, boolean covered, boolean hasToken, AiGovernor.Result result, Thread starter,
+      byte[] decidedBody) {}
+
+  /**
+   * What the chain's entry sent down for a decided call, to compare with what reaches its network
+   * end: the application's interceptors and OkHttp's redirects run in between, and the decision
+   * covers only the request it was made on.
+   */
+  private record Sent(String url, Object body, byte[] bytes, AiGovernor.Result result, AiTarget target) {}
+
+  private final Map<Object, Sent> sentByCall = Collections.synchronizedMap(new WeakHashMap<>());
+  /** Calls decided again at the network end: the entry that now stands for each. */
+  private final Map<Object, AiCall> redecided = Collections.synchronizedMap(new WeakHashMap<>());
 
   private final WireGovernor wire;
   private final Map<Object, Decided> byCall = Collections.synchronizedMap(new WeakHashMap<>());
@@ -56,6 +68,11 @@ final class OkHttp {
     byte[] body = d.result().body();
     Object toSend = body != null || d.hasToken()
         ? api.rebuild(request, d.hasToken() ? GovernedCalls.HEADER : null, body, null) : request;
+    if (call != null) {
+      byte[] sentBytes = body != null ? body : d.decidedBody();
+      sentByCall.put(call, new Sent(api.url(toSend).toString(), api.bodyObject(toSend), sentBytes, d.result(),
+          d.target()));
+    }
     if (d.result().key() != null && call != null) {
       // The scoped key goes on at the network end of the chain (see network()), not here: the
       // application's interceptors and the Response it gets must never show it.
@@ -71,8 +88,22 @@ final class OkHttp {
    * application, once per network attempt): the scoped key replaces the application's. State =
    * {request with key, request without}.
    */
-  Object[] network(Object request, Object call) {
-    if (keyByCall.isEmpty() || call == null) return null;
+  /**
+   * Where OkHttp's own interceptors begin (its bridge, after the application's interceptors and any
+   * redirect), before a connection is made: a request changed on its way is decided again here, so
+   * that nothing connects to a host the policy does not allow. State = {request to send, as it came}.
+   */
+  Object[] beforeConnect(Object request, Object call) throws IOException {
+    if (call == null || sentByCall.isEmpty()) return null;
+    Object checked = recheck(request, call);
+    return checked == request ? null : new Object[] {checked, request};
+  }
+
+  Object[] network(Object request, Object call) throws IOException {
+    if (call == null) return null;
+    Object checked = recheck(request, call);
+    if (checked != request) return new Object[] {checked, request};
+    if (keyByCall.isEmpty()) return null;
     KeyFor k = keyByCall.get(call);
     if (k == null) return null;
     OkHttpApi api = OkHttpApi.of(request);
@@ -80,6 +111,48 @@ final class OkHttp {
     // A redirect to another host or port (OkHttp follows them inside the call) gets no key.
     if (api.port(url) != k.port() || !api.host(url).equalsIgnoreCase(k.host())) return null;
     return new Object[] {api.rebuild(request, null, null, k.key()), request};
+  }
+
+  /**
+   * Decides the request again when it is not the one decided at the chain's entry: another URL (an
+   * interceptor re-targeted it, or a redirect was followed) or other body bytes (an interceptor
+   * rewrote them). Headers alone may change. The new decision, for the same caller, replaces the
+   * first in the audit; a deny stops the call here, before anything is written. Returns the
+   * request to send (with the new decision's rewritten body, if any).
+   */
+  private Object recheck(Object request, Object call) throws IOException {
+    Sent sent = sentByCall.get(call);
+    if (sent == null) return request;
+    OkHttpApi api = OkHttpApi.of(request);
+    Object url = api.url(request);
+    String urlText = url.toString();
+    boolean sameUrl = urlText.equals(sent.url());
+    if (sameUrl && api.bodyObject(request) == sent.body()) return request;
+    byte[] now = api.readBody(request, WireGovernor.MAX_BODY);
+    if (sameUrl && now != null && java.util.Arrays.equals(now, sent.bytes())) return request;
+    AiTarget target = wire.classify(api.method(request), api.scheme(url), api.host(url), api.port(url), urlText);
+    AiCall first = sent.result().call();
+    AiGovernor.Result again;
+    try {
+      // Moved to a URL that is not AI traffic by itself: it still carries the decided prompt, so it
+      // is decided as the same action sent to that host (the endpoints allow-list then applies).
+      if (target == null) {
+        AiTarget was = sent.target();
+        target = new AiTarget(was.provider(), api.scheme(url), api.host(url), api.port(url), was.path(), was.method());
+      }
+      again = wire.governAgain(target, now, sent.result().caller());
+    } catch (CordonAccessDeniedException deny) {
+      if (first != null) first.superseded();
+      sentByCall.remove(call);
+      // Up through the application's interceptors to the chain's entry, whose advice hands an
+      // enqueued call's deny to the callback as an IOException.
+      throw deny;
+    }
+    if (first != null) first.superseded();
+    if (again.call() != null) redecided.put(call, again.call());
+    Object out = again.body() == null ? request : api.rebuild(request, null, again.body(), null);
+    sentByCall.put(call, new Sent(urlText, api.bodyObject(out), again.body() != null ? again.body() : now, again, target));
+    return out;
   }
 
   /** A scoped key, for the governed host and port only. */
@@ -92,8 +165,13 @@ final class OkHttp {
 
   /** The chain's response: its body is watched for usage; a failure completes the audit entry. */
   Object response(Object[] state, Object response, Throwable thrown) {
-    if (state[3] != null) keyByCall.remove(state[3]);
-    AiCall call = (AiCall) state[2];
+    AiCall replaced = null;
+    if (state[3] != null) {
+      keyByCall.remove(state[3]);
+      sentByCall.remove(state[3]);
+      replaced = redecided.remove(state[3]);
+    }
+    AiCall call = replaced != null ? replaced : (AiCall) state[2];
     if (call == null) return response;
     if (thrown != null || response == null) {
       call.failed(thrown != null ? thrown : new IllegalStateException("no response"));
@@ -146,9 +224,9 @@ final class OkHttp {
     AiTarget target = wire.classify(api.method(request), api.scheme(url), api.host(url), api.port(url), url.toString());
     if (target == null) return null;
     String token = api.header(request, GovernedCalls.HEADER);
-    if (wire.covered(target, token)) return new Decided(target, true, token != null, null, Thread.currentThread());
+    if (wire.covered(target, token)) return new Decided(target, true, token != null, null, Thread.currentThread(), null);
     byte[] body = api.readBody(request, WireGovernor.MAX_BODY);
     AiGovernor.Result result = wire.govern(target, body, body == null);
-    return new Decided(target, false, token != null, result, Thread.currentThread());
+    return new Decided(target, false, token != null, result, Thread.currentThread(), body);
   }
 }

@@ -172,6 +172,11 @@ final class OkHttpApi {
     return (String) call(header, request, name);
   }
 
+  /** The request's body object (compared by identity: interceptors that only add headers keep it). */
+  Object bodyObject(Object request) {
+    return call(body, request);
+  }
+
   /** The body bytes, or null when there is none that can be read without consuming it (one-shot, duplex, too large). */
   byte[] readBody(Object request, int max) {
     Object b = call(body, request);

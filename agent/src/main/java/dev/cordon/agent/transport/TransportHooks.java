@@ -24,6 +24,7 @@ public final class TransportHooks {
       case "jdk" -> jdk().request(request, context);
       case "okhttp" -> okhttp().request(request, context);
       case "okhttp-net" -> okhttp().network(request, context);
+      case "okhttp-bridge" -> okhttp().beforeConnect(request, context);
       case "urlconnection" -> urlConnection().request(request, context);
       default -> throw new IllegalArgumentException("unknown client " + client);
     };
@@ -33,7 +34,7 @@ public final class TransportHooks {
     return switch (client) {
       case "jdk" -> jdk().response(state, response, thrown);
       case "okhttp" -> okhttp().response(state, response, thrown);
-      case "okhttp-net" -> okhttp().networkResponse(state, response);
+      case "okhttp-net", "okhttp-bridge" -> okhttp().networkResponse(state, response);
       default -> throw new IllegalArgumentException("unknown client " + client);
     };
   }

@@ -66,4 +66,14 @@ public final class WireGovernor {
   AiGovernor.Result govern(AiTarget target, byte[] body, boolean bodyUnread) throws IOException {
     return governor.govern(target, bodyUnread ? null : body, null, bodyUnread);
   }
+
+  /**
+   * Decides a request again after it changed on its way (see OkHttp's network-end check), for the
+   * caller of the first decision: the thread may now be a dispatcher's. A null body could not be
+   * read.
+   */
+  AiGovernor.Result governAgain(AiTarget target, byte[] body, dev.cordon.agent.principal.Caller caller)
+      throws IOException {
+    return governor.govern(target, body, caller, body == null);
+  }
 }

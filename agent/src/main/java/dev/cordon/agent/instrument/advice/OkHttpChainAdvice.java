@@ -9,7 +9,9 @@ import net.bytebuddy.implementation.bytecode.assign.Assigner;
  * Woven into OkHttp's {@code RealInterceptorChain.proceed(request)}; acts at index 0, where a call
  * enters its chain once, before any interceptor: the decided request replaces the original
  * (rewritten body, no governed-call header) and the response is watched, or held back and blocked
- * for its tool calls; and at the last index, just before the request is written, where a scoped key
+ * for its tool calls; where OkHttp's bridge interceptor begins (after the application's
+ * interceptors and any redirect, before connecting), where a request they changed is decided
+ * again; and at the last index, just before the request is written, where a scoped key
  * replaces the application's (and the response reports the request without it). On an enqueued call (state[1] set) such a deny is thrown as an
  * IOException with the deny as its cause, which OkHttp hands to the application's
  * {@code onFailure}; any other throwable would also kill OkHttp's dispatcher thread.
@@ -27,6 +29,9 @@ public final class OkHttpChainAdvice {
     } else if (index == interceptors.size() - 1) {
       // The network end: the scoped key, if any, goes on here, after every application interceptor.
       state = Dispatch.wireRequest("okhttp-net", request, call);
+    } else if ("okhttp3.internal.http.BridgeInterceptor".equals(interceptors.get(index).getClass().getName())) {
+      // After the application's interceptors and redirects, before connecting: a changed request is decided again.
+      state = Dispatch.wireRequest("okhttp-bridge", request, call);
     } else {
       return null;
     }
@@ -43,7 +48,12 @@ public final class OkHttpChainAdvice {
       response = Dispatch.wireResponse(index == 0 ? "okhttp" : "okhttp-net", state, response, thrown);
     } catch (CordonAccessDeniedException deny) {
       response = null;
-      thrown = index == 0 && state[1] == Boolean.TRUE ? new java.io.IOException(deny.getMessage(), deny) : deny;
+      thrown = deny;
+    }
+    // A deny from further down the chain (the network end decides again when the request changed)
+    // or from the response: an enqueued call must see it as an IOException in onFailure.
+    if (thrown instanceof CordonAccessDeniedException && index == 0 && state[1] == Boolean.TRUE) {
+      thrown = new java.io.IOException(thrown.getMessage(), thrown);
     }
   }
 }
