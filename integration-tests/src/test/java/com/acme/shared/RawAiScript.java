@@ -13,7 +13,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  * <p>Steps: {@code chat:MODEL[:max=N][:tools=a,b][:text=...]}, {@code async:MODEL} (sent
  * asynchronously from the calling thread, answered on another), {@code stream:MODEL},
  * {@code unreadable:MODEL} (a body the client streams from an input stream),
- * {@code wait:PATH} (until the file exists; prints nothing), {@code forged:MODEL} (claims to be SDK-governed with a made-up governed-call header), {@code get:PATH} and
+ * {@code wait:PATH} (until the file exists; prints nothing), {@code otherhost:MODEL} (a chat sent to the same server named
+ * {@code localhost}: another host for the policy's endpoints), {@code forged:MODEL} (claims to be SDK-governed with a made-up governed-call header), {@code get:PATH} and
  * {@code post:PATH} (non-AI requests), {@code embed:MODEL}. Each prints {@code #i OK detail},
  * {@code #i DENIED class: message} or {@code #i FAIL class: message}.
  */
@@ -50,6 +51,8 @@ public final class RawAiScript {
         case "forged" -> answer(http.post(base + "/chat/completions", chatBody(parts).toString(),
             "Authorization", "Bearer sk-app-own-key", "Content-Type", "application/json",
             "X-Cordon-Call", "00112233445566778899aabbccddeeff"));
+        case "otherhost" -> answer(http.post(base.replace("127.0.0.1", "localhost") + "/chat/completions",
+            chatBody(parts).toString(), headers()));
         case "embed" -> embedding(http.post(base + "/embeddings",
             JSON.createObjectNode().put("model", parts[1]).put("input", "the quick brown fox").toString(), headers()));
         case "get" -> status(http.get(base + parts[1], headers()));

@@ -12,6 +12,7 @@ final class HookModules {
         new JdkHttpClientModule(),
         new OkHttpModule(),
         new UrlConnectionModule(),
+        new ApacheHttpClientModule(),
         new JdkFilesModule(),
         new JdbcModule(),
         new LangChain4jModule(),

@@ -5,7 +5,7 @@ import dev.cordon.agent.runtime.AgentRuntime;
 import java.io.IOException;
 
 /**
- * Routes the transport hooks ({@code client}: {@code jdk}, {@code okhttp}, {@code urlconnection})
+ * Routes the transport hooks ({@code client}: {@code jdk}, {@code okhttp}, {@code urlconnection}, {@code apache}, {@code apache-async})
  * to their adapters. Each adapter is created on its first call, so the agent never loads a client's
  * classes the application does not use.
  */
@@ -14,6 +14,8 @@ public final class TransportHooks {
   private volatile JdkHttp jdk;
   private volatile OkHttp okhttp;
   private volatile UrlConnection urlConnection;
+  private volatile ApacheClassic apache;
+  private volatile ApacheAsync apacheAsync;
 
   public TransportHooks(AgentRuntime runtime, AiGovernor governor) {
     this.wire = new WireGovernor(runtime, governor);
@@ -25,6 +27,8 @@ public final class TransportHooks {
       case "okhttp" -> okhttp().request(request, context);
       case "okhttp-net" -> okhttp().network(request, context);
       case "urlconnection" -> urlConnection().request(request, context);
+      case "apache" -> apache().request(request, context);
+      case "apache-async" -> apacheAsync().request(request, context);
       default -> throw new IllegalArgumentException("unknown client " + client);
     };
   }
@@ -34,6 +38,8 @@ public final class TransportHooks {
       case "jdk" -> jdk().response(state, response, thrown);
       case "okhttp" -> okhttp().response(state, response, thrown);
       case "okhttp-net" -> okhttp().networkResponse(state, response);
+      case "apache" -> apache().response(state, response, thrown);
+      case "apache-async" -> apacheAsync().response(state, response, thrown);
       default -> throw new IllegalArgumentException("unknown client " + client);
     };
   }
@@ -52,6 +58,18 @@ public final class TransportHooks {
     JdkHttp j = jdk;
     if (j == null) jdk = j = new JdkHttp(wire);
     return j;
+  }
+
+  private ApacheClassic apache() {
+    ApacheClassic a = apache;
+    if (a == null) apache = a = new ApacheClassic(wire);
+    return a;
+  }
+
+  private ApacheAsync apacheAsync() {
+    ApacheAsync a = apacheAsync;
+    if (a == null) apacheAsync = a = new ApacheAsync(wire);
+    return a;
   }
 
   private UrlConnection urlConnection() {
