@@ -91,8 +91,9 @@ final class ApacheApi {
       headerValue = (v5 ? Class.forName("org.apache.hc.core5.http.NameValuePair", false, l) : header).getMethod("getValue");
       headersNamed = message.getMethod("getHeaders", String.class);
       removeHeaders = message.getMethod("removeHeaders", String.class);
-      setHeader = message.getMethod("setHeader", String.class, String.class);
-      addHeader = message.getMethod("addHeader", String.class, String.class);
+      // 5.x takes the value as an Object, 4.x as a String.
+      setHeader = message.getMethod("setHeader", String.class, v5 ? Object.class : String.class);
+      addHeader = message.getMethod("addHeader", String.class, v5 ? Object.class : String.class);
       Class<?> entity = Class.forName(core + "HttpEntity", false, l);
       entityRepeatable = entity.getMethod("isRepeatable");
       entityLength = entity.getMethod("getContentLength");
