@@ -13,6 +13,7 @@ final class HookModules {
         new OkHttpModule(),
         new UrlConnectionModule(),
         new ApacheHttpClientModule(),
+        new ReactorNettyModule(),
         new JdkFilesModule(),
         new JdbcModule(),
         new LangChain4jModule(),

@@ -88,6 +88,8 @@ final class Targets {
       "org/apache/http/impl/client/MinimalHttpClient", "org/apache/http/impl/client/AbstractHttpClient");
   static final Set<String> APACHE_ASYNC = Set.of("org/apache/hc/client5/http/impl/async/InternalAbstractHttpAsyncClient",
       "org/apache/hc/client5/http/impl/async/AbstractMinimalHttpAsyncClientBase");
+  static final Set<String> REACTOR_NETTY = Set.of("reactor/netty/http/client/HttpClientConnect$HttpClientHandler",
+      "reactor/netty/http/client/HttpClientOperations", "reactor/netty/http/HttpOperations");
   static final Set<String> OKHTTP = Set.of("okhttp3/internal/connection/RealCall", "okhttp3/internal/http/RealInterceptorChain");
 
   /** LangChain4j's HTTP client implementations live under this package (Byte Buddy checks the interface). */
@@ -139,6 +141,8 @@ final class Targets {
         return internalName.startsWith("dev/langchain4j/")
             && (internalName.startsWith(LC4J_HTTP_PREFIX) || internalName.equals(LC4J_RETRY_POLICY)
                 || internalName.contains("EmbeddingStore"));
+      case 'r':
+        return internalName.startsWith("reactor/netty/http/") && REACTOR_NETTY.contains(internalName);
       case 'o':
         return (internalName.charAt(3) == '/' && (internalName.equals(SPRING_AI_OPENAI_API)
                 || (internalName.startsWith("org/springframework/ai/") && internalName.contains("VectorStore"))))

@@ -16,6 +16,7 @@ public final class TransportHooks {
   private volatile UrlConnection urlConnection;
   private volatile ApacheClassic apache;
   private volatile ApacheAsync apacheAsync;
+  private volatile ReactorNetty reactorNetty;
 
   public TransportHooks(AgentRuntime runtime, AiGovernor governor) {
     this.wire = new WireGovernor(runtime, governor);
@@ -29,6 +30,8 @@ public final class TransportHooks {
       case "urlconnection" -> urlConnection().request(request, context);
       case "apache" -> apache().request(request, context);
       case "apache-async" -> apacheAsync().request(request, context);
+      case "reactor-netty" -> reactorNetty().request(request, context);
+      case "reactor-netty-bind" -> reactorNetty().bind(request, context);
       default -> throw new IllegalArgumentException("unknown client " + client);
     };
   }
@@ -45,11 +48,19 @@ public final class TransportHooks {
   }
 
   public Object body(String client, Object owner, Object body, Throwable thrown) throws IOException {
+    if ("reactor-netty".equals(client)) {
+      reactorNetty().inbound(owner, body);
+      return body;
+    }
     if (!"urlconnection".equals(client)) throw new IllegalArgumentException("unknown client " + client);
     return urlConnection().body(owner, body, thrown);
   }
 
   public void callStarted(String client, Object call) throws IOException {
+    if ("reactor-netty".equals(client)) {
+      reactorNetty().handlerCreated(call);
+      return;
+    }
     if (!"okhttp".equals(client)) throw new IllegalArgumentException("unknown client " + client);
     okhttp().started(call);
   }
@@ -58,6 +69,16 @@ public final class TransportHooks {
     JdkHttp j = jdk;
     if (j == null) jdk = j = new JdkHttp(wire);
     return j;
+  }
+
+  private ReactorNetty reactorNetty() {
+    ReactorNetty r = reactorNetty;
+    if (r == null) {
+      synchronized (this) {
+        if ((r = reactorNetty) == null) reactorNetty = r = new ReactorNetty(wire);
+      }
+    }
+    return r;
   }
 
   private ApacheClassic apache() {

@@ -4,6 +4,8 @@ import dev.cordon.agent.ai.AiGovernor;
 import dev.cordon.agent.ai.AiTarget;
 import dev.cordon.agent.runtime.AgentRuntime;
 import dev.cordon.agent.runtime.PolicyState;
+import dev.cordon.agent.principal.Caller;
+import dev.cordon.agent.principal.CallerResolver;
 import java.io.IOException;
 
 /**
@@ -65,5 +67,16 @@ public final class WireGovernor {
    */
   AiGovernor.Result govern(AiTarget target, byte[] body, boolean bodyUnread) throws IOException {
     return governor.govern(target, bodyUnread ? null : body, null, bodyUnread);
+  }
+
+  /** Same, for a call whose principal was captured on the thread that started it ({@code caller} null: this thread). */
+  AiGovernor.Result govern(AiTarget target, byte[] body, boolean bodyUnread, Caller caller) throws IOException {
+    return governor.govern(target, bodyUnread ? null : body, caller, bodyUnread);
+  }
+
+  /** The principal of the code on this thread's stack, to decide with later on another thread. */
+  Caller caller() {
+    PolicyState st = runtime.state();
+    return st != null && st.callers() != null ? st.callers().resolve() : CallerResolver.anonymous();
   }
 }

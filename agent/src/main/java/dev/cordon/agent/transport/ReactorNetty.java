@@ -1,0 +1,224 @@
+package dev.cordon.agent.transport;
+
+import dev.cordon.agent.ai.AiCall;
+import dev.cordon.agent.ai.AiGovernor;
+import dev.cordon.agent.ai.AiTarget;
+import dev.cordon.agent.ai.ResponseWatch;
+import dev.cordon.agent.principal.Caller;
+import java.io.IOException;
+import java.lang.reflect.Field;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
+import java.util.Collections;
+import java.util.Map;
+import java.util.WeakHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * Reactor Netty's HTTP client ({@code reactor.netty.http.client.HttpClient}), the transport of
+ * Spring's WebClient and so of Spring AI 1.x streaming. The request is sent on an event-loop thread,
+ * long after the application's code has returned, so the work is split in three:
+ *
+ * <ol>
+ *   <li><b>who</b>: {@code HttpClientConnect.HttpClientHandler} is constructed when the request's
+ *       {@code Mono} is subscribed, on the subscribing thread. If its URL is AI traffic, the
+ *       principal is resolved there, from that thread's stack (and its inbound request), and kept
+ *       with the handler. A request subscribed from another thread (a {@code subscribeOn}
+ *       scheduler, or inside another reactive chain running on an event loop) is attributed to what
+ *       that thread's stack shows: usually no application frame, so the policy's fallback principal.
+ *   <li><b>what</b>: {@code HttpClientOperations.newFullBodyMessage(body)} builds the request with its
+ *       whole body (WebClient sends a {@code Mono} body this way) on the event loop, before anything
+ *       is written: the request is decided there, a rewritten body replaces the buffer, and a deny
+ *       fails the request's {@code Mono} with {@link dev.cordon.CordonAccessDeniedException} (WebClient
+ *       wraps it in its {@code WebClientRequestException}). A request whose headers go out first
+ *       (a streamed {@code Flux} body) is decided in {@code markSentHeaders} on its URL alone.
+ *       The TCP connection exists by then: an unlisted host may see a connection, never a request.
+ *   <li><b>answer</b>: {@code HttpClientOperations.onInboundNext} sees the response head and its
+ *       content as they arrive: status and usage (JSON or server-sent events) complete the audit entry.
+ *       Tool calls in the answer are not checked here, and output is not redacted.
+ * </ol>
+ */
+final class ReactorNetty {
+  private final WireGovernor wire;
+  /** Handlers of AI requests, with the principal captured where they were subscribed. */
+  private final Map<Object, Caller> callers = Collections.synchronizedMap(new WeakHashMap<>());
+  /** The handler behind each connection's operations, for AI requests only. */
+  private final Map<Object, Caller> byOps = Collections.synchronizedMap(new WeakHashMap<>());
+  private final Map<Object, Watched> watched = Collections.synchronizedMap(new WeakHashMap<>());
+  /** Responses being watched: zero lets every other inbound message pass without a lookup. */
+  private final AtomicInteger inFlight = new AtomicInteger();
+
+  ReactorNetty(WireGovernor wire) {
+    this.wire = wire;
+  }
+
+  /** A response being read for its usage. */
+  private static final class Watched {
+    final AiCall call;
+    int status;
+    ResponseWatch watch;
+
+    Watched(AiCall call) {
+      this.call = call;
+    }
+  }
+
+  /** The handler was created on the subscribing thread: capture the principal if it is AI traffic. */
+  void handlerCreated(Object handler) {
+    Object uri = field(handler, "toURI");
+    Object method = field(handler, "method");
+    if (uri == null) return;
+    String scheme = (String) field(uri, "scheme");
+    String host = (String) field(uri, "host");
+    int port = (Integer) field(uri, "port");
+    String path = (String) field(uri, "pathAndQuery");
+    if (path == null || host == null || scheme == null) return;
+    int end = path.indexOf('?');
+    AiTarget t = wire.classifyPath(method == null ? "GET" : method.toString(), scheme, host, port, path, 0,
+        end < 0 ? path.length() : end);
+    // Subscribed inside a governed client call (the transport marker is on this thread): decided above.
+    if (t != null) callers.put(handler, wire.covered(t, null) ? COVERED : wire.caller());
+  }
+
+  /** Stands for "an SDK hook governed this request when it was subscribed". */
+  private static final Caller COVERED = new Caller("(covered)", null);
+
+  /** {@code requestWithBody(ops)}: the connection's operations now belong to that handler. */
+  Object[] bind(Object ops, Object handler) {
+    if (callers.isEmpty()) return null;
+    Caller c = callers.get(handler);
+    if (c != null) byOps.put(ops, c);
+    return null;
+  }
+
+  /**
+   * Decides the request on {@code ops}; {@code body} is its whole body (a ByteBuf) or null when the
+   * headers go out first. State = {replacement ByteBuf or null}.
+   */
+  Object[] request(Object ops, Object body) throws IOException {
+    if (watched.containsKey(ops)) return null;
+    String url = (String) call(method(ops, "resourceUrl"), ops);
+    Object m = call(method(ops, "method"), ops);
+    if (url == null) return null;
+    int s = url.indexOf("://");
+    if (s < 0) return null;
+    int hostStart = s + 3;
+    int pathStart = url.indexOf('/', hostStart);
+    if (pathStart < 0) pathStart = url.length();
+    int colon = url.lastIndexOf(':', pathStart - 1);
+    boolean hasPort = colon > hostStart && url.indexOf(']', colon) < 0;
+    String host = url.substring(hostStart, hasPort ? colon : pathStart);
+    if (host.startsWith("[")) host = host.substring(1, host.length() - 1);
+    int port = hasPort ? Integer.parseInt(url, colon + 1, pathStart, 10) : -1;
+    AiTarget t = wire.classify(m.toString(), url.substring(0, s), host, port, url);
+    if (t == null) return null;
+    Object headers = call(method(ops, "requestHeaders"), ops);
+    String token = (String) call(method(headers, "get", String.class), headers, GovernedCalls.HEADER);
+    if (token != null) call(method(headers, "remove", String.class), headers, GovernedCalls.HEADER);
+    if (wire.covered(t, token)) return null;
+    byte[] bytes = body == null ? null : read(body);
+    Caller caller = byOps.get(ops);
+    if (caller == COVERED) return null;
+    AiGovernor.Result result = wire.govern(t, bytes, bytes == null, caller);
+    if (result.key() != null) {
+      for (String h : dev.cordon.agent.credentials.ScopedKey.AUTH_HEADERS) {
+        call(method(headers, "remove", String.class), headers, h);
+      }
+      call(method(headers, "set", String.class, Object.class), headers, result.key().header(), result.key().value());
+    }
+    if (result.call() != null) {
+      watched.put(ops, new Watched(result.call()));
+      inFlight.incrementAndGet();
+    }
+    if (result.body() == null || body == null) return null;
+    Object replacement;
+    try {
+      Class<?> unpooled = Class.forName("io.netty.buffer.Unpooled", false, body.getClass().getClassLoader());
+      replacement = call(unpooled.getMethod("wrappedBuffer", byte[].class), null, (Object) result.body());
+    } catch (ReflectiveOperationException e) {
+      throw new IllegalStateException("unsupported Netty version", e);
+    }
+    call(method(body, "release"), body);
+    return new Object[] {replacement};
+  }
+
+  /** The bytes of a ByteBuf between its reader and writer index, without moving either. */
+  private static byte[] read(Object buf) {
+    int n = (Integer) call(method(buf, "readableBytes"), buf);
+    if (n > WireGovernor.MAX_BODY) return null;
+    int at = (Integer) call(method(buf, "readerIndex"), buf);
+    byte[] out = new byte[n];
+    call(method(buf, "getBytes", int.class, byte[].class), buf, at, out);
+    return out;
+  }
+
+  /** An inbound message on a client connection: the response head, content, or its end. */
+  void inbound(Object ops, Object msg) {
+    if (inFlight.get() == 0) return;
+    Watched w = watched.get(ops);
+    if (w == null) return;
+    Class<?> type = msg.getClass();
+    if (implementsNamed(type, "io.netty.handler.codec.http.HttpResponse")) {
+      Object status = call(method(msg, "status"), msg);
+      w.status = (Integer) call(method(status, "code"), status);
+      Object headers = call(method(msg, "headers"), msg);
+      String ct = (String) call(method(headers, "get", String.class), headers, "Content-Type");
+      w.watch = new ResponseWatch(w.call.streaming() || (ct != null && ct.contains("event-stream")),
+          u -> w.call.completed(w.status, u));
+    }
+    if (w.watch != null && implementsNamed(type, "io.netty.buffer.ByteBufHolder")) {
+      byte[] bytes = read(call(method(msg, "content"), msg));
+      if (bytes != null) w.watch.accept(bytes, 0, bytes.length);
+    }
+    if (implementsNamed(type, "io.netty.handler.codec.http.LastHttpContent")) {
+      watched.remove(ops);
+      inFlight.decrementAndGet();
+      if (w.watch != null) w.watch.finish();
+      else w.call.completed(w.status, dev.cordon.agent.ai.Usage.NONE);
+    }
+  }
+
+  private static boolean implementsNamed(Class<?> type, String name) {
+    for (Class<?> c = type; c != null; c = c.getSuperclass()) {
+      if (c.getName().equals(name)) return true;
+      for (Class<?> i : c.getInterfaces()) if (i.getName().equals(name) || implementsNamed(i, name)) return true;
+    }
+    return false;
+  }
+
+  private static Object field(Object o, String name) {
+    for (Class<?> c = o.getClass(); c != null; c = c.getSuperclass()) {
+      try {
+        Field f = c.getDeclaredField(name);
+        f.setAccessible(true);
+        return f.get(o);
+      } catch (NoSuchFieldException e) {
+        // declared higher up
+      } catch (IllegalAccessException e) {
+        throw new IllegalStateException(e);
+      }
+    }
+    throw new IllegalStateException("unsupported Reactor Netty version: no field " + name + " in " + o.getClass().getName());
+  }
+
+  /** A public method of {@code o}'s class, callable even when that class itself is not public. */
+  private static Method method(Object o, String name, Class<?>... params) {
+    try {
+      Method m = o.getClass().getMethod(name, params);
+      m.setAccessible(true);
+      return m;
+    } catch (NoSuchMethodException e) {
+      throw new IllegalStateException("unsupported Reactor Netty version: " + name, e);
+    }
+  }
+
+  private static Object call(Method m, Object target, Object... args) {
+    try {
+      return m.invoke(target, args);
+    } catch (InvocationTargetException e) {
+      throw ApacheApi.rethrow(e.getCause());
+    } catch (IllegalAccessException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+}
