@@ -25,6 +25,8 @@ import java.util.function.Consumer;
 public final class SpringAiHooks {
   private final AiGovernor governor;
   private final Map<Object, AiCall> inFlight = Collections.synchronizedMap(new WeakHashMap<>());
+  /** The endpoint of each call whose transport marker the funnel set (no scoped key): streams carry it to their subscription. */
+  private final Map<Object, AiTarget> streamTargets = Collections.synchronizedMap(new WeakHashMap<>());
 
   public SpringAiHooks(AiGovernor governor) {
     this.governor = governor;
