@@ -182,16 +182,16 @@ public final class SpringAiHooks {
     f = Reflect.call(Reflect.method(f.getClass(), "doOnCancel", Runnable.class), f, onComplete);
     if (target == null) return f;
     // WebClient builds the Reactor Netty request while the Flux is subscribed, on the subscribing
-    // thread: the transport marker covers exactly that window (from before the upstream is
-    // subscribed until it has called back), so the Reactor Netty hook neither decides nor audits it again.
-    GovernedCalls.Scope[] scope = new GovernedCalls.Scope[1];
-    Runnable first = () -> scope[0] = GovernedCalls.onThread(target);
-    Consumer<Object> subscribed = s -> {
-      GovernedCalls.Scope open = scope[0];
-      scope[0] = null;
-      if (open != null) open.close();
+    // thread (some operators on the way signal onSubscribe before subscribing upstream, so the
+    // window cannot be closed there): a one-shot marker, taken by the first Reactor Netty request
+    // to this endpoint built on that thread, and void once the stream ends.
+    GovernedCalls.Pending[] pending = new GovernedCalls.Pending[1];
+    Runnable first = () -> pending[0] = GovernedCalls.pendingSubscription(target);
+    Consumer<Object> done = signal -> {
+      GovernedCalls.Pending p = pending[0];
+      if (p != null) p.close();
     };
-    f = Reflect.call(Reflect.method(f.getClass(), "doOnSubscribe", Consumer.class), f, subscribed);
+    f = Reflect.call(Reflect.method(f.getClass(), "doFinally", Consumer.class), f, done);
     return Reflect.call(Reflect.method(f.getClass(), "doFirst", Runnable.class), f, first);
   }
 }

@@ -309,6 +309,7 @@ final class ApacheAsync {
     }
 
     void failed(Exception e) {
+      restore(request, savedHeaders);
       call.failed(e);
     }
   }

@@ -76,8 +76,11 @@ final class ReactorNetty {
     int end = path.indexOf('?');
     AiTarget t = wire.classifyPath(method == null ? "GET" : method.toString(), scheme, host, port, path, 0,
         end < 0 ? path.length() : end);
-    // Subscribed inside a governed client call (the transport marker is on this thread): decided above.
-    if (t != null) callers.put(handler, wire.covered(t, null) ? COVERED : wire.caller());
+    // Subscribed inside a governed client call (the transport marker is on this thread), or as the
+    // stream of one (Spring AI 1.x): decided above.
+    if (t != null) {
+      callers.put(handler, wire.covered(t, null) || GovernedCalls.takePending(t) ? COVERED : wire.caller());
+    }
   }
 
   /** Stands for "an SDK hook governed this request when it was subscribed". */
@@ -119,7 +122,14 @@ final class ReactorNetty {
     byte[] bytes = body == null ? null : read(body);
     Caller caller = byOps.get(ops);
     if (caller == COVERED) return null;
-    AiGovernor.Result result = wire.govern(t, bytes, bytes == null, caller);
+    AiGovernor.Result result;
+    try {
+      result = wire.govern(t, bytes, bytes == null, caller);
+    } catch (dev.cordon.CordonAccessDeniedException deny) {
+      // The request is never built: its body buffer would leak.
+      if (body != null) call(method(body, "release"), body);
+      throw deny;
+    }
     if (result.key() != null) {
       for (String h : dev.cordon.agent.credentials.ScopedKey.AUTH_HEADERS) {
         call(method(headers, "remove", String.class), headers, h);
@@ -186,30 +196,48 @@ final class ReactorNetty {
     return false;
   }
 
+  /** Fields and methods by class, looked up once: the handler and the full-body hooks run for every request. */
+  private static final ClassValue<java.util.concurrent.ConcurrentHashMap<String, Object>> MEMBERS = new ClassValue<>() {
+    @Override
+    protected java.util.concurrent.ConcurrentHashMap<String, Object> computeValue(Class<?> type) {
+      return new java.util.concurrent.ConcurrentHashMap<>();
+    }
+  };
+
   private static Object field(Object o, String name) {
-    for (Class<?> c = o.getClass(); c != null; c = c.getSuperclass()) {
+    Field f = (Field) MEMBERS.get(o.getClass()).computeIfAbsent(name, n -> findField(o.getClass(), n));
+    try {
+      return f.get(o);
+    } catch (IllegalAccessException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private static Field findField(Class<?> type, String name) {
+    for (Class<?> c = type; c != null; c = c.getSuperclass()) {
       try {
         Field f = c.getDeclaredField(name);
         f.setAccessible(true);
-        return f.get(o);
+        return f;
       } catch (NoSuchFieldException e) {
         // declared higher up
-      } catch (IllegalAccessException e) {
-        throw new IllegalStateException(e);
       }
     }
-    throw new IllegalStateException("unsupported Reactor Netty version: no field " + name + " in " + o.getClass().getName());
+    throw new IllegalStateException("unsupported Reactor Netty version: no field " + name + " in " + type.getName());
   }
 
   /** A public method of {@code o}'s class, callable even when that class itself is not public. */
   private static Method method(Object o, String name, Class<?>... params) {
-    try {
-      Method m = o.getClass().getMethod(name, params);
-      m.setAccessible(true);
-      return m;
-    } catch (NoSuchMethodException e) {
-      throw new IllegalStateException("unsupported Reactor Netty version: " + name, e);
-    }
+    String key = params.length == 0 ? name : name + "/" + params.length;
+    return (Method) MEMBERS.get(o.getClass()).computeIfAbsent(key, k -> {
+      try {
+        Method m = o.getClass().getMethod(name, params);
+        m.setAccessible(true);
+        return m;
+      } catch (NoSuchMethodException e) {
+        throw new IllegalStateException("unsupported Reactor Netty version: " + name, e);
+      }
+    });
   }
 
   private static Object call(Method m, Object target, Object... args) {

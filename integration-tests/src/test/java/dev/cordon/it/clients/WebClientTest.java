@@ -8,7 +8,12 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.cordon.it.AuditFile;
 import dev.cordon.it.ChildJvm;
 import dev.cordon.it.Scenario;
+import java.io.File;
+import java.nio.file.Files;
+import java.nio.file.Paths;
+import java.util.Arrays;
 import java.util.List;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -105,5 +110,31 @@ class WebClientTest {
     assertEquals("support-bot", chats.get(7).path("principal").asText(), chats.get(7).toString());
     assertEquals("unread", chats.get(8).path("body").asText(), chats.get(8).toString());
     assertFalse(audit.toString().contains("alice@"), "no raw prompt in the audit");
+  }
+
+  @Test
+  void reactorNetty13IsGovernedToo() throws Exception {
+    // The app's jar (its classes only), the steps runner, Jackson, and Reactor Netty 1.3 / Netty 4.2 / Reactor 3.8.
+    String app = SpringAiTest.classPath(1).split(File.pathSeparator)[0];
+    String steps;
+    try (var files = Files.list(Paths.get(System.getProperty("cordon.app.steps")))) {
+      steps = files.filter(p -> p.getFileName().toString().endsWith(".jar")).findFirst().orElseThrow().toString();
+    }
+    String netty = Files.readString(Paths.get(System.getProperty("cordon.reactor-netty13.classpath"))).trim();
+    String jackson = Arrays.stream(ChildJvm.defaultClassPath().split(File.pathSeparator))
+        .filter(e -> e.contains("jackson")).collect(Collectors.joining(File.pathSeparator));
+    ChildJvm.Result r = s.jvm().classPath(String.join(File.pathSeparator, app, steps, netty, jackson))
+        .run("com.acme.support.Support", "com.acme.shared.webclient.ReactorNettySteps", "netty:gpt-4o-mini",
+            "netty:gpt-4.1", "netty:gpt-4o-mini:text=mail alice@example.com now", "nettyflux:gpt-4o-mini", "jar");
+    assertTrue(r.step(1).startsWith("OK gpt-4o-mini Echo"), r.toString());
+    assertTrue(r.step(2).startsWith("DENIED dev.cordon.CordonAccessDeniedException"), r.toString());
+    assertTrue(r.step(3).startsWith("OK gpt-4o-mini Echo: mail <EMAIL> now"), r.toString());
+    assertTrue(r.step(4).startsWith("DENIED dev.cordon.CordonAccessDeniedException"), r.toString());
+    assertTrue(r.step(5).startsWith("OK reactor-netty-http-1.3."), "ran on Reactor Netty 1.3: " + r);
+    assertEquals(2, s.fake.requests().size(), s.fake.requests().toString());
+    List<JsonNode> chats = s.audit().withAction("model.chat");
+    assertEquals(4, chats.size(), s.audit().toString());
+    assertEquals("support-bot", chats.get(0).path("principal").asText(), chats.get(0).toString());
+    assertTrue(chats.get(0).path("usage").path("output_tokens").asLong() > 0, chats.get(0).toString());
   }
 }

@@ -5,16 +5,12 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.netty.buffer.Unpooled;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import org.springframework.http.MediaType;
 import org.springframework.web.reactive.function.client.WebClient;
-import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
-import reactor.netty.http.client.HttpClient;
 
 /**
  * A hand-rolled AI client on Spring's WebClient (Reactor Netty underneath) and on Reactor Netty's
@@ -22,12 +18,12 @@ import reactor.netty.http.client.HttpClient;
  * {@code chat:MODEL[:text=...][:tools=a,b]} (WebClient, JSON body, blocked on by the caller),
  * {@code stream:MODEL} (WebClient, server-sent events), {@code scheduled:MODEL} (the same chat,
  * subscribed on a boundedElastic thread), {@code otherhost:MODEL} (the fake named localhost),
- * {@code netty:MODEL} (Reactor Netty, a Mono body), {@code nettyflux:MODEL} (Reactor Netty, a Flux body
- * whose headers go out first), {@code get:PATH}.
+ * {@code netty:MODEL} and {@code nettyflux:MODEL} ({@link ReactorNettySteps}), {@code get:PATH}.
  */
 public final class WebClientSteps extends Steps {
   private static final ObjectMapper JSON = new ObjectMapper();
   private final String base = System.getProperty("fake.url");
+  private final ReactorNettySteps netty = new ReactorNettySteps();
   private final WebClient web = WebClient.builder().defaultHeader("Authorization", "Bearer sk-app-own-key").build();
 
   @Override
@@ -48,23 +44,11 @@ public final class WebClientSteps extends Steps {
         }
         yield "streamed " + sb;
       }
-      case "netty" -> answer(netty().send(Mono.just(Unpooled.wrappedBuffer(bytes(parts))))
-          .responseContent().aggregate().asString().block(Duration.ofSeconds(30)));
-      case "nettyflux" -> answer(netty().send(Flux.just(Unpooled.wrappedBuffer(bytes(parts))))
-          .responseContent().aggregate().asString().block(Duration.ofSeconds(30)));
+      case "netty", "nettyflux" -> netty.step(parts);
       case "get" -> "status " + web.get().uri(base + parts[1]).retrieve().toBodilessEntity()
           .block(Duration.ofSeconds(30)).getStatusCode().value();
       default -> throw new IllegalArgumentException("unknown step " + parts[0]);
     };
-  }
-
-  private HttpClient.RequestSender netty() {
-    return HttpClient.create().headers(h -> h.set("Authorization", "Bearer sk-app-own-key").set("Content-Type", "application/json"))
-        .post().uri(base + "/chat/completions");
-  }
-
-  private byte[] bytes(String[] parts) {
-    return chat(parts).toString().getBytes(StandardCharsets.UTF_8);
   }
 
   private Mono<String> post(String url, ObjectNode body) {
