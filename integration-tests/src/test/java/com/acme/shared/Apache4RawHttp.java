@@ -36,7 +36,10 @@ public final class Apache4RawHttp implements RawHttp {
     for (int i = 0; i < headers.length; i += 2) post.setHeader(headers[i], headers[i + 1]);
     byte[] bytes = json.getBytes(StandardCharsets.UTF_8);
     post.setEntity(new InputStreamEntity(new ByteArrayInputStream(bytes), -1, ContentType.APPLICATION_JSON));
-    return client.execute(post, r -> new Answer(r.getStatusLine().getStatusCode(), EntityUtils.toString(r.getEntity())));
+    // The overload without a response handler: the application reads and closes the response itself.
+    try (CloseableHttpResponse r = client.execute(post)) {
+      return new Answer(r.getStatusLine().getStatusCode(), EntityUtils.toString(r.getEntity()));
+    }
   }
 
   @Override

@@ -1,6 +1,14 @@
 package com.acme.shared;
 
 import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import org.apache.hc.client5.http.async.methods.SimpleRequestProducer;
+import org.apache.hc.client5.http.async.methods.SimpleResponseConsumer;
+import org.apache.hc.core5.http.HttpException;
+import org.apache.hc.core5.http.nio.AsyncRequestProducer;
+import org.apache.hc.core5.http.nio.DataStreamChannel;
+import org.apache.hc.core5.http.nio.RequestChannel;
+import org.apache.hc.core5.http.protocol.HttpContext;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.TimeUnit;
 import org.apache.hc.client5.http.async.methods.SimpleHttpRequest;
@@ -19,7 +27,8 @@ import org.apache.hc.core5.http.io.entity.InputStreamEntity;
 import org.apache.hc.core5.http.io.entity.StringEntity;
 
 /**
- * Apache HttpClient 5.x used directly: POSTs through the classic client with a response handler,
+ * Apache HttpClient 5.x used directly: POSTs through the classic client with a response handler (a
+ * streamed entity through the overload without one),
  * GETs through the plain {@code execute} overload, async POSTs through {@code CloseableHttpAsyncClient}
  * with a {@code SimpleHttpRequest}.
  */
@@ -38,15 +47,67 @@ public final class Apache5RawHttp implements RawHttp {
 
   @Override
   public Answer postAsync(String url, String json, String... headers) throws Exception {
+    SimpleRequestBuilder b = SimpleRequestBuilder.post(url).setBody(json, ContentType.APPLICATION_JSON);
+    for (int i = 0; i < headers.length; i += 2) b.setHeader(headers[i], headers[i + 1]);
+    SimpleHttpRequest req = b.build();
+    SimpleHttpResponse r = async().execute(req, null).get(30, TimeUnit.SECONDS);
+    return new Answer(r.getCode(), r.getBodyText());
+  }
+
+  @Override
+  public Answer postAsyncCustom(String url, String json, String... headers) throws Exception {
+    SimpleRequestBuilder b = SimpleRequestBuilder.post(url).setBody(json, ContentType.APPLICATION_JSON);
+    for (int i = 0; i < headers.length; i += 2) b.setHeader(headers[i], headers[i + 1]);
+    AsyncRequestProducer own = new OwnProducer(SimpleRequestProducer.create(b.build()));
+    SimpleHttpResponse r = async().execute(own, SimpleResponseConsumer.create(), null).get(30, TimeUnit.SECONDS);
+    return new Answer(r.getCode(), r.getBodyText());
+  }
+
+  private CloseableHttpAsyncClient async() {
     if (async == null) {
       async = HttpAsyncClients.createDefault();
       async.start();
     }
-    SimpleRequestBuilder b = SimpleRequestBuilder.post(url).setBody(json, ContentType.APPLICATION_JSON);
-    for (int i = 0; i < headers.length; i += 2) b.setHeader(headers[i], headers[i + 1]);
-    SimpleHttpRequest req = b.build();
-    SimpleHttpResponse r = async.execute(req, null).get(30, TimeUnit.SECONDS);
-    return new Answer(r.getCode(), r.getBodyText());
+    return async;
+  }
+
+  /** An application's own producer class (here a plain delegate), which the client treats as opaque. */
+  private static final class OwnProducer implements AsyncRequestProducer {
+    private final AsyncRequestProducer inner;
+
+    OwnProducer(AsyncRequestProducer inner) {
+      this.inner = inner;
+    }
+
+    @Override
+    public void sendRequest(RequestChannel channel, HttpContext context) throws HttpException, IOException {
+      inner.sendRequest(channel, context);
+    }
+
+    @Override
+    public boolean isRepeatable() {
+      return inner.isRepeatable();
+    }
+
+    @Override
+    public void failed(Exception cause) {
+      inner.failed(cause);
+    }
+
+    @Override
+    public int available() {
+      return inner.available();
+    }
+
+    @Override
+    public void produce(DataStreamChannel channel) throws IOException {
+      inner.produce(channel);
+    }
+
+    @Override
+    public void releaseResources() {
+      inner.releaseResources();
+    }
   }
 
   @Override
@@ -55,7 +116,10 @@ public final class Apache5RawHttp implements RawHttp {
     for (int i = 0; i < headers.length; i += 2) post.setHeader(headers[i], headers[i + 1]);
     byte[] bytes = json.getBytes(StandardCharsets.UTF_8);
     post.setEntity(new InputStreamEntity(new ByteArrayInputStream(bytes), -1, ContentType.APPLICATION_JSON));
-    return client.execute(post, r -> new Answer(r.getCode(), EntityUtils.toString(r.getEntity())));
+    // The overload without a response handler: the application reads and closes the response itself.
+    try (CloseableHttpResponse r = client.execute(post)) {
+      return new Answer(r.getCode(), EntityUtils.toString(r.getEntity()));
+    }
   }
 
   @Override

@@ -65,7 +65,8 @@ class ApacheHttpClientTest {
     ChildJvm.Result r = s.jvm().run("com.acme.support.raw.RawApache5Main", "chat:gpt-4o-mini:max=100", "chat:gpt-4.1",
         "chat:gpt-4o", EMAIL, ROGUE, "stream:gpt-4o-mini", "unreadable:gpt-4o-mini", "otherhost:gpt-4o-mini",
         "forged:gpt-4.1", "get:/models", "async:gpt-4o-mini", "async:gpt-4.1", "async" + ROGUE.substring(4),
-        "async:gpt-4o-mini:text=mail bob@example.org");
+        "async:gpt-4o-mini:text=mail bob@example.org", "asynccustom:gpt-4o-mini:text=mail carol@example.net",
+        "asynccustom:gpt-4.1", "asynccustom" + ROGUE.substring(4));
     assertTrue(r.step(1).startsWith("OK gpt-4o-mini Echo"), r.toString());
     assertTrue(r.step(2).startsWith("DENIED dev.cordon.CordonAccessDeniedException"), "the deny itself, unwrapped: " + r);
     assertTrue(r.step(3).startsWith("OK gpt-4o Echo"), "monitor: sent: " + r);
@@ -84,10 +85,16 @@ class ApacheHttpClientTest {
     assertTrue(r.step(13).startsWith("DENIED dev.cordon.CordonAccessDeniedException") && r.step(13).contains("delete_user"),
         "a blocked async answer fails the future with the deny: " + r);
     assertTrue(r.step(14).startsWith("OK gpt-4o-mini Echo: mail <EMAIL>"), r.toString());
+    // An application's own AsyncRequestProducer: decided when it hands its request to the client.
+    assertTrue(r.step(15).startsWith("OK gpt-4o-mini Echo: mail <EMAIL>"), r.toString());
+    assertTrue(r.step(16).startsWith("DENIED dev.cordon.CordonAccessDeniedException"), r.toString());
+    assertTrue(r.step(17).startsWith("DENIED dev.cordon.CordonAccessDeniedException") && r.step(17).contains("delete_user"),
+        r.toString());
 
     var wire = s.fake.requests();
-    // 1, 3, 4, 5, 6, 7, 10 (GET), 11, 13, 14 reach the fake; 2, 8, 9, 12 never leave the JVM.
-    assertEquals(10, wire.size(), wire.toString());
+    // 1, 3, 4, 5, 6, 7, 10 (GET), 11, 13, 14, 15, 17 reach the fake; 2, 8, 9, 12, 16 never leave the JVM.
+    assertEquals(12, wire.size(), wire.toString());
+    assertTrue(wire.get(10).body().contains("<EMAIL>") && !wire.get(10).body().contains("carol@"), wire.get(10).body());
     assertTrue(wire.get(0).body().contains("\"max_completion_tokens\":100"), wire.get(0).body());
     assertTrue(wire.get(2).body().contains("mail <EMAIL> now") && !wire.get(2).body().contains("alice@"),
         "the redacted prompt reaches the wire: " + wire.get(2).body());
@@ -99,7 +106,7 @@ class ApacheHttpClientTest {
     AuditFile audit = s.audit();
     audit.assertChainIntact();
     List<JsonNode> chats = audit.withAction("model.chat");
-    assertEquals(13, chats.size(), "one entry per AI call: " + audit);
+    assertEquals(16, chats.size(), "one entry per AI call: " + audit);
     JsonNode ok = chats.get(0);
     assertEquals("support-bot", ok.path("principal").asText());
     assertEquals("allowed", ok.path("outcome").asText());
@@ -124,7 +131,13 @@ class ApacheHttpClientTest {
     assertEquals("blocked", chats.get(10).path("outcome").asText());
     assertEquals("delete_user", chats.get(11).path("tool").asText(), chats.get(11).toString());
     assertEquals("redacted", chats.get(12).path("outcome").asText(), chats.get(12).toString());
-    assertFalse(audit.toString().contains("alice@") || audit.toString().contains("bob@"), "no raw prompt in the audit");
+    assertEquals("redacted", chats.get(13).path("outcome").asText(), chats.get(13).toString());
+    assertEquals("main", chats.get(13).path("thread").asText(), chats.get(13).toString());
+    assertTrue(chats.get(13).path("usage").path("output_tokens").asLong() > 0, chats.get(13).toString());
+    assertEquals("blocked", chats.get(14).path("outcome").asText());
+    assertEquals("delete_user", chats.get(15).path("tool").asText(), chats.get(15).toString());
+    assertFalse(audit.toString().contains("alice@") || audit.toString().contains("bob@") || audit.toString().contains("carol@"),
+        "no raw prompt in the audit");
   }
 
   @Test

@@ -56,6 +56,9 @@ final class ApacheAsync {
     final Method entityType;
     final Method entityEncoding;
     final Method responseCode;
+    final Class<?> requestProducerType;
+    final Class<?> requestChannel;
+    final Class<?> entityProducerType;
 
     Api(Class<?> basicProducer) throws ReflectiveOperationException {
       ClassLoader l = basicProducer.getClassLoader();
@@ -79,29 +82,49 @@ final class ApacheAsync {
       entityType = details.getMethod("getContentType");
       entityEncoding = details.getMethod("getContentEncoding");
       responseCode = Class.forName("org.apache.hc.core5.http.HttpResponse", false, l).getMethod("getCode");
+      requestProducerType = Class.forName("org.apache.hc.core5.http.nio.AsyncRequestProducer", false, l);
+      requestChannel = Class.forName("org.apache.hc.core5.http.nio.RequestChannel", false, l);
+      entityProducerType = entityProducer;
     }
   }
 
+  /** By producer class: the API when it is (a subclass of) BasicRequestProducer, else null. */
   private static final ClassValue<Api> APIS = new ClassValue<>() {
     @Override
     protected Api computeValue(Class<?> type) {
       for (Class<?> c = type; c != null; c = c.getSuperclass()) {
-        if (c.getName().equals("org.apache.hc.core5.http.nio.support.BasicRequestProducer")) {
-          try {
-            return new Api(c);
-          } catch (ReflectiveOperationException e) {
-            throw new IllegalStateException("unsupported httpcore5 version", e);
-          }
-        }
+        if (c.getName().equals(BASIC_PRODUCER)) return api(c);
       }
       return null;
     }
   };
 
+  /** By producer class, for any other producer: the API of the httpcore5 it was loaded with. */
+  private static final ClassValue<Api> OTHER_APIS = new ClassValue<>() {
+    @Override
+    protected Api computeValue(Class<?> type) {
+      try {
+        return api(Class.forName(BASIC_PRODUCER, false, type.getClassLoader()));
+      } catch (ClassNotFoundException e) {
+        throw new IllegalStateException("no httpcore5 beside " + type.getName(), e);
+      }
+    }
+  };
+
+  private static final String BASIC_PRODUCER = "org.apache.hc.core5.http.nio.support.BasicRequestProducer";
+
+  private static Api api(Class<?> basicProducer) {
+    try {
+      return new Api(basicProducer);
+    } catch (ReflectiveOperationException e) {
+      throw new IllegalStateException("unsupported httpcore5 version", e);
+    }
+  }
+
   /** State = {request producer, response consumer, AiCall, saved auth headers or null, the request}. */
   Object[] request(Object producer, Object consumer) throws IOException {
     Api api = APIS.get(producer.getClass());
-    if (api == null) return null;
+    if (api == null) return deferred(OTHER_APIS.get(producer.getClass()), producer, consumer);
     Object request;
     Object entity;
     try {
@@ -126,18 +149,7 @@ final class ApacheAsync {
       Object ct = type == null ? null : ApacheApi.call(api.contentTypeParse, null, type);
       newProducer = construct(api.requestProducer, request, construct(api.bytesProducer, send, ct));
     }
-    List<String> saved = null;
-    if (result.key() != null) {
-      saved = new ArrayList<>();
-      for (String h : ScopedKey.AUTH_HEADERS) {
-        for (String v : http.headers(request, h)) {
-          saved.add(h);
-          saved.add(v);
-        }
-        http.removeHeaders(request, h);
-      }
-      http.setHeader(request, result.key().header(), result.key().value());
-    }
+    List<String> saved = result.key() == null ? null : putKey(http, request, result.key());
     AiCall call = result.call();
     Object watched = call == null ? consumer : watch(api, consumer, call, request, saved);
     return new Object[] {newProducer, watched, call, saved, request};
@@ -145,6 +157,10 @@ final class ApacheAsync {
 
   /** {@code doExecute} threw (before anything was queued): the call's audit entry records the failure. */
   Object response(Object[] state, Object future, Throwable thrown) {
+    if (state[2] instanceof Deferred d) {
+      if (thrown != null && d.call != null) d.call.failed(thrown);
+      return future;
+    }
     if (thrown != null && state[2] instanceof AiCall call) {
       restore(state[4], state[3]);
       call.failed(thrown);
@@ -159,6 +175,119 @@ final class ApacheAsync {
     ScopedKey.AUTH_HEADERS.forEach(h -> http.removeHeaders(request, h));
     List<String> s = (List<String>) saved;
     for (int i = 0; i < s.size(); i += 2) http.addHeader(request, s.get(i), s.get(i + 1));
+  }
+
+  /**
+   * A producer the agent cannot look into (not a {@code BasicRequestProducer}): it is wrapped so that
+   * the request is decided when the producer hands it to the client, which {@code doExecute} makes
+   * it do at once, still on the caller's thread. The decided entity (when it was read) replaces the
+   * producer's data; the consumer is wrapped too and governs the answer once a call was decided.
+   */
+  private Object[] deferred(Api api, Object producer, Object consumer) {
+    Deferred d = new Deferred();
+    Object watched = Proxy.newProxyInstance(api.responseConsumer.getClassLoader(), new Class<?>[] {api.responseConsumer},
+        (proxy, m, args) -> switch (m.getName()) {
+          case "hashCode" -> System.identityHashCode(proxy);
+          case "equals" -> proxy == args[0];
+          case "toString" -> "CordonDeferredConsumer(" + consumer + ")";
+          default -> {
+            Object w = d.watched;
+            yield invoke(m, w != null ? w : consumer, args);
+          }
+        });
+    Object wrapped = Proxy.newProxyInstance(api.requestProducerType.getClassLoader(), new Class<?>[] {api.requestProducerType},
+        (proxy, m, args) -> switch (m.getName()) {
+          case "sendRequest" -> {
+            Object channel = args[0];
+            Object ours = Proxy.newProxyInstance(api.requestChannel.getClassLoader(), new Class<?>[] {api.requestChannel},
+                (cp, cm, cargs) -> switch (cm.getName()) {
+                  case "sendRequest" -> {
+                    Object entity = decide(api, d, cargs[0], cargs[1], consumer);
+                    yield invoke(cm, channel, new Object[] {cargs[0], entity, cargs[2]});
+                  }
+                  case "hashCode" -> System.identityHashCode(cp);
+                  case "equals" -> cp == cargs[0];
+                  case "toString" -> "CordonRequestChannel";
+                  default -> invoke(cm, channel, cargs);
+                });
+            yield invoke(m, producer, new Object[] {ours, args[1]});
+          }
+          // The producer's data methods have twins of the same name on the replacement entity producer.
+          case "available", "produce", "isRepeatable" -> d.entity != null ? invoke(twin(m, d.entity), d.entity, args)
+              : invoke(m, producer, args);
+          case "failed", "releaseResources" -> {
+            if (d.entity != null) invoke(twin(m, d.entity), d.entity, args);
+            yield invoke(m, producer, args);
+          }
+          case "hashCode" -> System.identityHashCode(proxy);
+          case "equals" -> proxy == args[0];
+          case "toString" -> "CordonDeferredProducer(" + producer + ")";
+          default -> invoke(m, producer, args);
+        });
+    return new Object[] {wrapped, watched, d, null, null};
+  }
+
+  /** What a deferred decision left for the rest of the exchange. */
+  private static final class Deferred {
+    volatile Object entity;
+    volatile Object watched;
+    volatile AiCall call;
+  }
+
+  /**
+   * The producer hands over its request: decide it like the fast path (on the caller's thread,
+   * inside {@code doExecute}); returns the entity details to pass on (a replacement producer over the
+   * decided bytes when the entity was read). Runs outside {@code Dispatch}, so it guards itself and
+   * turns faults into the mode's answer.
+   */
+  private Object decide(Api api, Deferred d, Object request, Object details, Object consumer) throws IOException {
+    if (!dev.cordon.bootstrap.Guard.tryEnter(dev.cordon.agent.AgentKey.KEY)) return details;
+    try {
+      ApacheApi http = ApacheApi.of(request);
+      AiTarget t = http.classify(wire, request, null);
+      if (t == null) return details;
+      String token = http.header(request, GovernedCalls.HEADER);
+      if (token != null) http.removeHeaders(request, GovernedCalls.HEADER);
+      if (wire.covered(t, token)) return details;
+      boolean producesEntity = details != null && api.entityProducerType.isInstance(details);
+      byte[] body = details == null ? new byte[0] : producesEntity ? drain(api, details) : null;
+      AiGovernor.Result result = wire.govern(t, body, body == null);
+      Object entity = details;
+      if (producesEntity && body != null) {
+        byte[] send = result.body() != null ? result.body() : body;
+        String type = (String) ApacheApi.call(api.entityType, details);
+        Object ct = type == null ? null : ApacheApi.call(api.contentTypeParse, null, type);
+        entity = construct(api.bytesProducer, send, ct);
+        d.entity = entity;
+      }
+      List<String> saved = result.key() == null ? null : putKey(http, request, result.key());
+      if (result.call() != null) {
+        d.call = result.call();
+        d.watched = watch(api, consumer, result.call(), request, saved);
+      }
+      return entity;
+    } catch (dev.cordon.CordonAccessDeniedException deny) {
+      throw deny;
+    } catch (RuntimeException | IOException e) {
+      RuntimeException closed = wire.fault("wire.request", e);
+      if (closed != null) throw closed;
+      return details;
+    } finally {
+      dev.cordon.bootstrap.Guard.exit(dev.cordon.agent.AgentKey.KEY);
+    }
+  }
+
+  private static List<String> putKey(ApacheApi http, Object request, ScopedKey key) {
+    List<String> saved = new ArrayList<>();
+    for (String h : ScopedKey.AUTH_HEADERS) {
+      for (String v : http.headers(request, h)) {
+        saved.add(h);
+        saved.add(v);
+      }
+      http.removeHeaders(request, h);
+    }
+    http.setHeader(request, key.header(), key.value());
+    return saved;
   }
 
   /** The bytes of a repeatable, uncompressed entity producer (at most 16 MiB), or null. */
@@ -322,6 +451,10 @@ final class ApacheAsync {
     } catch (ReflectiveOperationException e) {
       throw new IllegalStateException(e);
     }
+  }
+
+  private static Method twin(Method m, Object target) throws NoSuchMethodException {
+    return target.getClass().getMethod(m.getName(), m.getParameterTypes());
   }
 
   private static Object invoke(Method m, Object target, Object[] args) throws Throwable {

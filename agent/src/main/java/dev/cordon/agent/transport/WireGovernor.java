@@ -74,6 +74,11 @@ public final class WireGovernor {
     return governor.govern(target, bodyUnread ? null : body, caller, bodyUnread);
   }
 
+  /** A fault outside {@code Dispatch} (a callback the agent handed to a client): audited; the exception to throw, or null. */
+  RuntimeException fault(String where, Throwable t) {
+    return governor.fault(where, t);
+  }
+
   /** The principal of the code on this thread's stack, to decide with later on another thread. */
   Caller caller() {
     PolicyState st = runtime.state();
