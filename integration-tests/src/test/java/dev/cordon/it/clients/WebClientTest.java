@@ -113,6 +113,38 @@ class WebClientTest {
   }
 
   @Test
+  void theScopedKeyGoesOnReactorNettyRequests() throws Exception {
+    s.write("key.txt", "sk-scoped-CCCC3333\n");
+    s.policy("""
+        version: 1
+        mode: enforce
+        principals:
+          - id: support-bot
+            match: { code: ["com.acme.support.**"] }
+        models:
+          - { id: chat-small, provider: openai, model: "gpt-4o-mini*" }
+        credentials:
+          - { id: openai-support, provider: openai, file: key.txt }
+        rules:
+          - id: support-chat
+            effect: allow
+            principals: [support-bot]
+            actions: [model.chat]
+            resources: ["model:chat-small"]
+            credential: openai-support
+        """);
+    ChildJvm.Result r = s.jvm().classPath(SpringAiTest.classPath(1)).run("com.acme.support.Support",
+        "com.acme.shared.webclient.WebClientSteps", "chat:gpt-4o-mini", "netty:gpt-4o-mini");
+    assertTrue(r.step(1).startsWith("OK gpt-4o-mini") && r.step(2).startsWith("OK gpt-4o-mini"), r.toString());
+    assertFalse(r.stdout().contains("sk-scoped-CCCC3333") || r.stderr().contains("sk-scoped-CCCC3333"), r.toString());
+    assertEquals(2, s.fake.requests().size());
+    for (var req : s.fake.requests()) {
+      assertEquals("Bearer sk-scoped-CCCC3333", req.headers().get("authorization"), req.headers().toString());
+    }
+    assertEquals("openai-support", s.audit().withAction("model.chat").get(0).path("key_id").asText());
+  }
+
+  @Test
   void reactorNetty13IsGovernedToo() throws Exception {
     // The app's jar (its classes only), the steps runner, Jackson, and Reactor Netty 1.3 / Netty 4.2 / Reactor 3.8.
     String app = SpringAiTest.classPath(1).split(File.pathSeparator)[0];
