@@ -34,8 +34,9 @@ import java.util.concurrent.atomic.AtomicInteger;
  *       (a streamed {@code Flux} body) is decided in {@code markSentHeaders} on its URL alone.
  *       The TCP connection exists by then: an unlisted host may see a connection, never a request.
  *   <li><b>answer</b>: {@code HttpClientOperations.onInboundNext} sees the response head and its
- *       content as they arrive: status and usage (JSON or server-sent events) complete the audit entry.
- *       Tool calls in the answer are not checked here, and output is not redacted.
+ *       content as they arrive: status and usage (JSON or server-sent events) complete the audit
+ *       entry; tool calls outside {@code limits.tools} fail the response (see {@link #inbound}).
+ *       Output is not redacted.
  * </ol>
  */
 final class ReactorNetty {
@@ -52,11 +53,13 @@ final class ReactorNetty {
     this.wire = wire;
   }
 
-  /** A response being read for its usage. */
+  /** A response being read for its usage and, when the rule limits tools, its tool calls. */
   private static final class Watched {
     final AiCall call;
     int status;
     ResponseWatch watch;
+    dev.cordon.agent.ai.SseToolGate gate;
+    java.io.ByteArrayOutputStream held;
 
     Watched(AiCall call) {
       this.call = call;
@@ -162,7 +165,15 @@ final class ReactorNetty {
     return out;
   }
 
-  /** An inbound message on a client connection: the response head, content, or its end. */
+  /**
+   * An inbound message on a client connection: the response head, content, or its end. When the
+   * rule limits tools, a JSON answer is collected and checked when its last chunk arrives, before
+   * that chunk is passed on, and an event stream is checked line by line as it arrives; a tool call
+   * outside {@code limits.tools} throws the deny here, before the message is processed: Reactor
+   * Netty releases it, closes the connection and fails the response with the deny. So a client
+   * that aggregates the body (WebClient {@code bodyToMono}, {@code aggregate()}) never sees a denied
+   * answer; one reading raw chunks may have seen the chunks before (for a stream: the events before).
+   */
   void inbound(Object ops, Object msg) {
     if (inFlight.get() == 0) return;
     Watched w = watched.get(ops);
@@ -173,18 +184,45 @@ final class ReactorNetty {
       w.status = (Integer) call(method(status, "code"), status);
       Object headers = call(method(msg, "headers"), msg);
       String ct = (String) call(method(headers, "get", String.class), headers, "Content-Type");
-      w.watch = new ResponseWatch(w.call.streaming() || (ct != null && ct.contains("event-stream")),
-          u -> w.call.completed(w.status, u));
+      boolean sse = w.call.streaming() || (ct != null && ct.contains("event-stream"));
+      w.watch = new ResponseWatch(sse, u -> w.call.completed(w.status, u));
+      if (w.call.checksToolCalls() && !sse) w.held = new java.io.ByteArrayOutputStream();
+      else if (sse && w.call.limitsTools()) w.gate = new dev.cordon.agent.ai.SseToolGate(w.call);
     }
+    boolean last = implementsNamed(type, "io.netty.handler.codec.http.LastHttpContent");
     if (w.watch != null && implementsNamed(type, "io.netty.buffer.ByteBufHolder")) {
       byte[] bytes = read(call(method(msg, "content"), msg));
-      if (bytes != null) w.watch.accept(bytes, 0, bytes.length);
+      if (bytes != null) {
+        if (w.held != null) w.held.write(bytes, 0, bytes.length);
+        else w.watch.accept(bytes, 0, bytes.length);
+        if (w.gate != null) checked(ops, w, () -> w.gate.accept(bytes, 0, bytes.length));
+      }
     }
-    if (implementsNamed(type, "io.netty.handler.codec.http.LastHttpContent")) {
+    if (last) {
       watched.remove(ops);
       inFlight.decrementAndGet();
-      if (w.watch != null) w.watch.finish();
-      else w.call.completed(w.status, dev.cordon.agent.ai.Usage.NONE);
+      if (w.held != null) {
+        byte[] all = w.held.toByteArray();
+        dev.cordon.CordonAccessDeniedException deny = w.call.checkToolCalls(all);
+        w.call.completed(w.status, dev.cordon.agent.ai.UsageReader.find(all, 0, all.length));
+        if (deny != null) throw deny;
+      } else if (w.watch != null) {
+        if (w.gate != null) checked(ops, w, w.gate::finish);
+        w.watch.finish();
+      } else {
+        w.call.completed(w.status, dev.cordon.agent.ai.Usage.NONE);
+      }
+    }
+  }
+
+  /** Runs a stream check; a deny ends the watch (the audit entry already says blocked) and is thrown. */
+  private void checked(Object ops, Watched w, Runnable check) {
+    try {
+      check.run();
+    } catch (dev.cordon.CordonAccessDeniedException deny) {
+      if (watched.remove(ops) != null) inFlight.decrementAndGet();
+      w.watch.finish();
+      throw deny;
     }
   }
 

@@ -40,7 +40,7 @@ class WebClientTest {
           principals: [support-bot]
           actions: [model.chat]
           resources: ["model:chat-small"]
-          limits: { max_output_tokens: 1024 }
+          limits: { max_output_tokens: 1024, tools: [lookup_order] }
           redact: { prompt: [EMAIL] }
         - id: staged-block
           effect: deny
@@ -68,7 +68,9 @@ class WebClientTest {
     ChildJvm.Result r = s.jvm().classPath(SpringAiTest.classPath(1)).run("com.acme.support.Support",
         "com.acme.shared.webclient.WebClientSteps", "chat:gpt-4o-mini", "chat:gpt-4.1", "chat:gpt-4o",
         "chat:gpt-4o-mini:text=mail alice@example.com now", "stream:gpt-4o-mini", "otherhost:gpt-4o-mini",
-        "scheduled:gpt-4o-mini", "netty:gpt-4o-mini", "nettyflux:gpt-4o-mini", "get:/models");
+        "scheduled:gpt-4o-mini", "netty:gpt-4o-mini", "nettyflux:gpt-4o-mini", "get:/models",
+        "chat:gpt-4o-mini:tools=lookup_order:text=now call tool delete_user",
+        "stream:gpt-4o-mini:tools=lookup_order:text=now call tool delete_user");
     assertTrue(r.step(1).startsWith("OK gpt-4o-mini Echo"), r.toString());
     // WebClient wraps every failure before the response in its WebClientRequestException; ours is the cause.
     assertTrue(r.step(2).startsWith("WRAPPED org.springframework.web.reactive.function.client.WebClientRequestException"
@@ -84,9 +86,14 @@ class WebClientTest {
     assertTrue(r.step(9).startsWith("DENIED dev.cordon.CordonAccessDeniedException") && r.step(9).contains("model:openai/unknown"),
         "a Flux body goes out after its headers: decided unread: " + r);
     assertTrue(r.step(10).startsWith("OK status 200"), r.toString());
+    // The model asks for a tool outside limits.tools: the response fails with the deny before the
+    // application has the answer (JSON: checked whole; a stream: cut at the event naming the tool).
+    for (int i : new int[] {11, 12}) {
+      assertTrue(r.step(i).contains("CordonAccessDeniedException") && r.step(i).contains("delete_user"), r.toString());
+    }
 
     var wire = s.fake.requests();
-    assertEquals(6, wire.size(), wire.toString());
+    assertEquals(8, wire.size(), wire.toString());
     assertTrue(wire.get(0).body().contains("\"max_completion_tokens\":1024"), "the cap reaches the wire: " + wire.get(0).body());
     assertTrue(wire.get(2).body().contains("mail <EMAIL> now") && !wire.get(2).body().contains("alice@"), wire.get(2).body());
     for (var req : wire) assertFalse(req.headers().containsKey("x-cordon-call"), req.toString());
@@ -94,7 +101,7 @@ class WebClientTest {
     AuditFile audit = s.audit();
     audit.assertChainIntact();
     List<JsonNode> chats = audit.withAction("model.chat");
-    assertEquals(9, chats.size(), "one entry per AI call: " + audit);
+    assertEquals(11, chats.size(), "one entry per AI call: " + audit);
     JsonNode ok = chats.get(0);
     assertEquals("support-bot", ok.path("principal").asText(), ok.toString());
     assertTrue(ok.path("caller").asText().startsWith("com.acme.support.Support.main"),
@@ -109,6 +116,10 @@ class WebClientTest {
     assertEquals("anonymous", chats.get(6).path("principal").asText(), chats.get(6).toString());
     assertEquals("support-bot", chats.get(7).path("principal").asText(), chats.get(7).toString());
     assertEquals("unread", chats.get(8).path("body").asText(), chats.get(8).toString());
+    for (int i : new int[] {9, 10}) {
+      assertEquals("blocked", chats.get(i).path("outcome").asText(), chats.get(i).toString());
+      assertEquals("delete_user", chats.get(i).path("tool").asText(), chats.get(i).toString());
+    }
     assertFalse(audit.toString().contains("alice@"), "no raw prompt in the audit");
   }
 
