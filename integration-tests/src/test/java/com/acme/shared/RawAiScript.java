@@ -11,9 +11,11 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  * matches: the caller's package decides the principal.
  *
  * <p>Steps: {@code chat:MODEL[:max=N][:tools=a,b][:text=...]}, {@code async:MODEL} (sent
- * asynchronously from the calling thread, answered on another), {@code stream:MODEL},
+ * asynchronously from the calling thread, answered on another), {@code asynccustom:MODEL} (the same
+ * through a request producer of the application's own), {@code stream:MODEL},
  * {@code unreadable:MODEL} (a body the client streams from an input stream),
- * {@code wait:PATH} (until the file exists; prints nothing), {@code forged:MODEL} (claims to be SDK-governed with a made-up governed-call header), {@code get:PATH} and
+ * {@code wait:PATH} (until the file exists; prints nothing), {@code otherhost:MODEL} (a chat sent to the same server named
+ * {@code localhost}: another host for the policy's endpoints), {@code forged:MODEL} (claims to be SDK-governed with a made-up governed-call header), {@code get:PATH} and
  * {@code post:PATH} (non-AI requests), {@code embed:MODEL}. Each prints {@code #i OK detail},
  * {@code #i DENIED class: message} or {@code #i FAIL class: message}.
  */
@@ -45,11 +47,14 @@ public final class RawAiScript {
       String detail = switch (parts[0]) {
         case "chat" -> answer(http.post(base + "/chat/completions", chatBody(parts).toString(), headers()));
         case "async" -> answer(http.postAsync(base + "/chat/completions", chatBody(parts).toString(), headers()));
+        case "asynccustom" -> answer(http.postAsyncCustom(base + "/chat/completions", chatBody(parts).toString(), headers()));
         case "stream" -> streamed(http.post(base + "/chat/completions", streamBody(parts).toString(), headers()));
         case "unreadable" -> answer(http.postStreamingBody(base + "/chat/completions", chatBody(parts).toString(), headers()));
         case "forged" -> answer(http.post(base + "/chat/completions", chatBody(parts).toString(),
             "Authorization", "Bearer sk-app-own-key", "Content-Type", "application/json",
             "X-Cordon-Call", "00112233445566778899aabbccddeeff"));
+        case "otherhost" -> answer(http.post(base.replace("127.0.0.1", "localhost") + "/chat/completions",
+            chatBody(parts).toString(), headers()));
         case "embed" -> embedding(http.post(base + "/embeddings",
             JSON.createObjectNode().put("model", parts[1]).put("input", "the quick brown fox").toString(), headers()));
         case "get" -> status(http.get(base + parts[1], headers()));

@@ -17,6 +17,11 @@ public interface RawHttp {
   /** Sent asynchronously from the calling thread; the answer arrives on one of the client's threads. */
   Answer postAsync(String url, String json, String... headers) throws Exception;
 
+  /** Like {@link #postAsync}, through a request producer of the application's own (where the client has such a thing). */
+  default Answer postAsyncCustom(String url, String json, String... headers) throws Exception {
+    throw new UnsupportedOperationException("no custom request producers in this client");
+  }
+
   /** The body is handed to the client as a stream it cannot replay. */
   Answer postStreamingBody(String url, String json, String... headers) throws Exception;
 

@@ -65,6 +65,29 @@ class CredentialsTest {
   }
 
   @Test
+  void theScopedKeyGoesOnApacheRequestsAndTheApplicationNeverSeesIt() throws Exception {
+    ChildJvm.Result five = s.jvm().run("com.acme.support.raw.RawApache5Main", "chat:gpt-4o-mini", "async:gpt-4o-mini",
+        "asynccustom:gpt-4o-mini");
+    ChildJvm.Result four = s.jvm().run("com.acme.support.raw.RawApache4Main", "chat:gpt-4o-mini");
+    for (ChildJvm.Result r : List.of(five, four)) {
+      assertTrue(r.step(1).startsWith("OK gpt-4o-mini"), r.toString());
+      assertTrue(r.stdout().contains("request's Authorization as: Bearer sk-app-own-key"),
+          "after the call the request holds the application's own key again: " + r);
+      assertFalse(r.stdout().contains(KEY) || r.stderr().contains(KEY), "the key never reaches the application or a log line");
+    }
+    assertTrue(five.step(2).startsWith("OK") && five.step(3).startsWith("OK"), five.toString());
+    var wire = s.fake.requests();
+    assertEquals(4, wire.size());
+    for (var req : wire) {
+      assertEquals("Bearer " + KEY, req.headers().get("authorization"), req.headers().toString());
+      assertFalse(req.headers().toString().contains("sk-app-own-key"), "the application's own key is removed: " + req.headers());
+    }
+    List<JsonNode> chats = s.audit().withAction("model.chat");
+    assertEquals(4, chats.size(), s.audit().toString());
+    for (JsonNode e : chats) assertEquals("openai-support", e.path("key_id").asText(), e.toString());
+  }
+
+  @Test
   void theScopedKeyReplacesTheApplicationsOwnOnEveryClient() throws Exception {
     ChildJvm.Result jdk = s.jvm().run("com.acme.support.raw.RawJdkMain", "chat:gpt-4o-mini");
     ChildJvm.Result ok = s.jvm().run("com.acme.support.raw.RawOkHttpMain", "chat:gpt-4o-mini", "async:gpt-4o-mini");

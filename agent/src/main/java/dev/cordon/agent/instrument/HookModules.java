@@ -12,6 +12,8 @@ final class HookModules {
         new JdkHttpClientModule(),
         new OkHttpModule(),
         new UrlConnectionModule(),
+        new ApacheHttpClientModule(),
+        new ReactorNettyModule(),
         new JdkFilesModule(),
         new JdbcModule(),
         new LangChain4jModule(),

@@ -82,6 +82,14 @@ final class Targets {
 
   static final String JDK_HTTP_CLIENT = "jdk/internal/net/http/HttpClientImpl";
   static final String URL_CONNECTION = "sun/net/www/protocol/http/HttpURLConnection";
+  /** Apache HttpClient classic clients (5.x, then 4.x): their doExecute is what every execute overload reaches. */
+  static final Set<String> APACHE_CLASSIC = Set.of("org/apache/hc/client5/http/impl/classic/InternalHttpClient",
+      "org/apache/hc/client5/http/impl/classic/MinimalHttpClient", "org/apache/http/impl/client/InternalHttpClient",
+      "org/apache/http/impl/client/MinimalHttpClient", "org/apache/http/impl/client/AbstractHttpClient");
+  static final Set<String> APACHE_ASYNC = Set.of("org/apache/hc/client5/http/impl/async/InternalAbstractHttpAsyncClient",
+      "org/apache/hc/client5/http/impl/async/AbstractMinimalHttpAsyncClientBase");
+  static final Set<String> REACTOR_NETTY = Set.of("reactor/netty/http/client/HttpClientConnect$HttpClientHandler",
+      "reactor/netty/http/client/HttpClientOperations", "reactor/netty/http/HttpOperations");
   static final Set<String> OKHTTP = Set.of("okhttp3/internal/connection/RealCall", "okhttp3/internal/http/RealInterceptorChain");
 
   /** LangChain4j's HTTP client implementations live under this package (Byte Buddy checks the interface). */
@@ -133,10 +141,14 @@ final class Targets {
         return internalName.startsWith("dev/langchain4j/")
             && (internalName.startsWith(LC4J_HTTP_PREFIX) || internalName.equals(LC4J_RETRY_POLICY)
                 || internalName.contains("EmbeddingStore"));
+      case 'r':
+        return internalName.startsWith("reactor/netty/http/") && REACTOR_NETTY.contains(internalName);
       case 'o':
         return (internalName.charAt(3) == '/' && (internalName.equals(SPRING_AI_OPENAI_API)
                 || (internalName.startsWith("org/springframework/ai/") && internalName.contains("VectorStore"))))
-            || (internalName.charAt(7) == '/' && OKHTTP.contains(internalName));
+            || (internalName.charAt(7) == '/' && OKHTTP.contains(internalName))
+            || (internalName.startsWith("org/apache/h") && (APACHE_CLASSIC.contains(internalName)
+                || APACHE_ASYNC.contains(internalName)));
       default:
         return false;
     }

@@ -16,10 +16,10 @@ import java.io.UncheckedIOException;
  * denied; a streamed one is cut at the event that starts such a call; output redaction applies;
  * usage is read on the way ({@link AiCall#responseBody}).
  */
-final class ResponseBodies {
+public final class ResponseBodies {
   private ResponseBodies() {}
 
-  static InputStream governed(AiCall call, InputStream body, int status) {
+  public static InputStream governed(AiCall call, InputStream body, int status) {
     InputStream raw = body;
     try {
       if (call.checksToolCalls()) {

@@ -6,6 +6,7 @@ import dev.cordon.agent.ai.AiTarget;
 import dev.cordon.agent.ai.UrlTarget;
 import dev.cordon.agent.ai.Usage;
 import dev.cordon.agent.ai.UsageReader;
+import dev.cordon.agent.transport.GovernedCalls;
 import java.io.IOException;
 import java.lang.reflect.Method;
 import java.nio.charset.StandardCharsets;
@@ -24,6 +25,8 @@ import java.util.function.Consumer;
 public final class SpringAiHooks {
   private final AiGovernor governor;
   private final Map<Object, AiCall> inFlight = Collections.synchronizedMap(new WeakHashMap<>());
+  /** The endpoint of each call whose transport marker the funnel set (no scoped key): streams carry it to their subscription. */
+  private final Map<Object, AiTarget> streamTargets = Collections.synchronizedMap(new WeakHashMap<>());
 
   public SpringAiHooks(AiGovernor governor) {
     this.governor = governor;
@@ -91,6 +94,7 @@ public final class SpringAiHooks {
     Object toSend = result.body() == null ? request
         : Reflect.call(a.readValue, a.mapper, new String(result.body(), StandardCharsets.UTF_8), request.getClass());
     if (result.call() != null) inFlight.put(toSend, result.call());
+    if (result.call() != null && result.key() == null) streamTargets.put(toSend, target);
     return toSend;
   }
 
@@ -102,13 +106,14 @@ public final class SpringAiHooks {
 
   public Object response(Object request, Object response, Throwable thrown) {
     AiCall call = inFlight.remove(request);
+    AiTarget target = streamTargets.remove(request);
     if (call == null) return response;
     if (thrown != null || response == null) {
       call.failed(thrown != null ? thrown : new IllegalStateException("no response"));
       return response;
     }
     Api a = APIS.get(apiTypeFrom(request));
-    if (response.getClass().getName().startsWith("reactor.core.publisher.")) return tapFlux(a, call, response);
+    if (response.getClass().getName().startsWith("reactor.core.publisher.")) return tapFlux(a, call, target, response);
     Object body = Reflect.call(Reflect.method(response.getClass(), "getBody", 0), response);
     Object code = Reflect.call(Reflect.method(response.getClass(), "getStatusCode", 0), response);
     int status = (Integer) Reflect.call(Reflect.method(code.getClass(), "value", 0), code);
@@ -156,7 +161,7 @@ public final class SpringAiHooks {
   }
 
   /** The same Flux, observed: chunks that carry usage are read, and the call ends with the stream. */
-  private static Object tapFlux(Api a, AiCall call, Object flux) {
+  private static Object tapFlux(Api a, AiCall call, AiTarget target, Object flux) {
     Usage[] usage = {null};
     Consumer<Object> onNext = chunk -> {
       try {
@@ -174,6 +179,19 @@ public final class SpringAiHooks {
     Object f = Reflect.call(Reflect.method(flux.getClass(), "doOnNext", Consumer.class), flux, onNext);
     f = Reflect.call(Reflect.method(f.getClass(), "doOnComplete", Runnable.class), f, onComplete);
     f = Reflect.call(Reflect.method(f.getClass(), "doOnError", Consumer.class), f, onError);
-    return Reflect.call(Reflect.method(f.getClass(), "doOnCancel", Runnable.class), f, onComplete);
+    f = Reflect.call(Reflect.method(f.getClass(), "doOnCancel", Runnable.class), f, onComplete);
+    if (target == null) return f;
+    // WebClient builds the Reactor Netty request while the Flux is subscribed, on the subscribing
+    // thread (some operators on the way signal onSubscribe before subscribing upstream, so the
+    // window cannot be closed there): a one-shot marker, taken by the first Reactor Netty request
+    // to this endpoint built on that thread, and void once the stream ends.
+    GovernedCalls.Pending[] pending = new GovernedCalls.Pending[1];
+    Runnable first = () -> pending[0] = GovernedCalls.pendingSubscription(target);
+    Consumer<Object> done = signal -> {
+      GovernedCalls.Pending p = pending[0];
+      if (p != null) p.close();
+    };
+    f = Reflect.call(Reflect.method(f.getClass(), "doFinally", Consumer.class), f, done);
+    return Reflect.call(Reflect.method(f.getClass(), "doFirst", Runnable.class), f, first);
   }
 }

@@ -88,6 +88,45 @@ public final class GovernedCalls {
     }
   }
 
+  private static final ThreadLocal<Pending> PENDING = new ThreadLocal<>();
+
+  /**
+   * A reactive SDK call that was governed when its stream was subscribed, on this thread: the next
+   * reactive transport request to {@code governed} built on this thread (Reactor Netty builds it
+   * while the subscription travels upstream, on the subscribing thread) is covered, once. Close it
+   * when the stream ends, so that a subscription that never built a request covers nothing later.
+   */
+  public static Pending pendingSubscription(AiTarget governed) {
+    Pending p = new Pending(Endpoint.of(governed));
+    PENDING.set(p);
+    return p;
+  }
+
+  /** See {@link #pendingSubscription}. */
+  public static final class Pending implements AutoCloseable {
+    private final Endpoint endpoint;
+    private volatile boolean open = true;
+
+    private Pending(Endpoint endpoint) {
+      this.endpoint = endpoint;
+    }
+
+    @Override
+    public void close() {
+      open = false;
+    }
+  }
+
+  /** Takes this thread's pending subscription marker if it covers {@code target}. */
+  static boolean takePending(AiTarget target) {
+    Pending p = PENDING.get();
+    if (p == null) return false;
+    PENDING.remove();
+    boolean covers = p.open && p.endpoint.covers(target);
+    p.open = false;
+    return covers;
+  }
+
   /** Whether a transport request to {@code target} was governed above: by a live header token, or this thread's marker. */
   static boolean covered(AiTarget target, String headerToken) {
     if (headerToken != null) {

@@ -140,7 +140,8 @@ final class OkHttp {
         AiTarget was = sent.target();
         target = new AiTarget(was.provider(), api.scheme(url), api.host(url), api.port(url), was.path(), was.method());
       }
-      again = wire.governAgain(target, now, sent.result().caller());
+      // The caller of the first decision: this thread may now be a dispatcher's; a null body could not be read.
+      again = wire.govern(target, now, now == null, sent.result().caller());
     } catch (CordonAccessDeniedException deny) {
       if (first != null) first.superseded();
       sentByCall.remove(call);

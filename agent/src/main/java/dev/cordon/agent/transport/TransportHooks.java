@@ -5,7 +5,7 @@ import dev.cordon.agent.runtime.AgentRuntime;
 import java.io.IOException;
 
 /**
- * Routes the transport hooks ({@code client}: {@code jdk}, {@code okhttp}, {@code urlconnection})
+ * Routes the transport hooks ({@code client}: {@code jdk}, {@code okhttp}, {@code urlconnection}, {@code apache}, {@code apache-async})
  * to their adapters. Each adapter is created on its first call, so the agent never loads a client's
  * classes the application does not use.
  */
@@ -14,6 +14,9 @@ public final class TransportHooks {
   private volatile JdkHttp jdk;
   private volatile OkHttp okhttp;
   private volatile UrlConnection urlConnection;
+  private volatile ApacheClassic apache;
+  private volatile ApacheAsync apacheAsync;
+  private volatile ReactorNetty reactorNetty;
 
   public TransportHooks(AgentRuntime runtime, AiGovernor governor) {
     this.wire = new WireGovernor(runtime, governor);
@@ -26,6 +29,10 @@ public final class TransportHooks {
       case "okhttp-net" -> okhttp().network(request, context);
       case "okhttp-bridge" -> okhttp().beforeConnect(request, context);
       case "urlconnection" -> urlConnection().request(request, context);
+      case "apache" -> apache().request(request, context);
+      case "apache-async" -> apacheAsync().request(request, context);
+      case "reactor-netty" -> reactorNetty().request(request, context);
+      case "reactor-netty-bind" -> reactorNetty().bind(request, context);
       default -> throw new IllegalArgumentException("unknown client " + client);
     };
   }
@@ -34,17 +41,31 @@ public final class TransportHooks {
     return switch (client) {
       case "jdk" -> jdk().response(state, response, thrown);
       case "okhttp" -> okhttp().response(state, response, thrown);
+<<<<<<< HEAD
       case "okhttp-net", "okhttp-bridge" -> okhttp().networkResponse(state, response);
+=======
+      case "okhttp-net" -> okhttp().networkResponse(state, response);
+      case "apache" -> apache().response(state, response, thrown);
+      case "apache-async" -> apacheAsync().response(state, response, thrown);
+>>>>>>> apache
       default -> throw new IllegalArgumentException("unknown client " + client);
     };
   }
 
   public Object body(String client, Object owner, Object body, Throwable thrown) throws IOException {
+    if ("reactor-netty".equals(client)) {
+      reactorNetty().inbound(owner, body);
+      return body;
+    }
     if (!"urlconnection".equals(client)) throw new IllegalArgumentException("unknown client " + client);
     return urlConnection().body(owner, body, thrown);
   }
 
   public void callStarted(String client, Object call) throws IOException {
+    if ("reactor-netty".equals(client)) {
+      reactorNetty().handlerCreated(call);
+      return;
+    }
     if (!"okhttp".equals(client)) throw new IllegalArgumentException("unknown client " + client);
     okhttp().started(call);
   }
@@ -53,6 +74,28 @@ public final class TransportHooks {
     JdkHttp j = jdk;
     if (j == null) jdk = j = new JdkHttp(wire);
     return j;
+  }
+
+  private ReactorNetty reactorNetty() {
+    ReactorNetty r = reactorNetty;
+    if (r == null) {
+      synchronized (this) {
+        if ((r = reactorNetty) == null) reactorNetty = r = new ReactorNetty(wire);
+      }
+    }
+    return r;
+  }
+
+  private ApacheClassic apache() {
+    ApacheClassic a = apache;
+    if (a == null) apache = a = new ApacheClassic(wire);
+    return a;
+  }
+
+  private ApacheAsync apacheAsync() {
+    ApacheAsync a = apacheAsync;
+    if (a == null) apacheAsync = a = new ApacheAsync(wire);
+    return a;
   }
 
   private UrlConnection urlConnection() {

@@ -4,6 +4,8 @@ import dev.cordon.agent.ai.AiGovernor;
 import dev.cordon.agent.ai.AiTarget;
 import dev.cordon.agent.runtime.AgentRuntime;
 import dev.cordon.agent.runtime.PolicyState;
+import dev.cordon.agent.principal.Caller;
+import dev.cordon.agent.principal.CallerResolver;
 import java.io.IOException;
 
 /**
@@ -67,13 +69,19 @@ public final class WireGovernor {
     return governor.govern(target, bodyUnread ? null : body, null, bodyUnread);
   }
 
-  /**
-   * Decides a request again after it changed on its way (see OkHttp's network-end check), for the
-   * caller of the first decision: the thread may now be a dispatcher's. A null body could not be
-   * read.
-   */
-  AiGovernor.Result governAgain(AiTarget target, byte[] body, dev.cordon.agent.principal.Caller caller)
-      throws IOException {
-    return governor.govern(target, body, caller, body == null);
+  /** Same, for a call whose principal was captured on the thread that started it ({@code caller} null: this thread). */
+  AiGovernor.Result govern(AiTarget target, byte[] body, boolean bodyUnread, Caller caller) throws IOException {
+    return governor.govern(target, bodyUnread ? null : body, caller, bodyUnread);
+  }
+
+  /** A fault outside {@code Dispatch} (a callback the agent handed to a client): audited; the exception to throw, or null. */
+  RuntimeException fault(String where, Throwable t) {
+    return governor.fault(where, t);
+  }
+
+  /** The principal of the code on this thread's stack, to decide with later on another thread. */
+  Caller caller() {
+    PolicyState st = runtime.state();
+    return st != null && st.callers() != null ? st.callers().resolve() : CallerResolver.anonymous();
   }
 }

@@ -38,6 +38,11 @@ class TargetsTest {
     assertTrue(Targets.isTarget("okhttp3/internal/connection/RealCall"));
     assertTrue(Targets.isTarget("okhttp3/internal/http/RealInterceptorChain"));
     assertTrue(Targets.isTarget("sun/net/www/protocol/http/HttpURLConnection"));
+    assertTrue(Targets.isTarget("org/apache/hc/client5/http/impl/classic/InternalHttpClient"));
+    assertTrue(Targets.isTarget("org/apache/hc/client5/http/impl/async/InternalAbstractHttpAsyncClient"));
+    assertTrue(Targets.isTarget("org/apache/http/impl/client/InternalHttpClient"));
+    assertTrue(Targets.isTarget("reactor/netty/http/client/HttpClientOperations"));
+    assertTrue(Targets.isTarget("reactor/netty/http/client/HttpClientConnect$HttpClientHandler"));
   }
 
   @Test
@@ -47,6 +52,9 @@ class TargetsTest {
     assertFalse(Targets.isTarget("okhttp3/RealCall"));
     assertFalse(Targets.isTarget("sun/net/www/protocol/https/HttpsURLConnectionImpl"));
     assertFalse(Targets.isTarget("org/acme/App"));
+    assertFalse(Targets.isTarget("org/apache/hc/client5/http/impl/classic/CloseableHttpClient"));
+    assertFalse(Targets.isTarget("reactor/netty/http/server/HttpServerOperations"));
+    assertFalse(Targets.isTarget("reactor/core/publisher/Flux"));
     assertFalse(Targets.isTarget("a"));
   }
 }
