@@ -41,13 +41,9 @@ public final class TransportHooks {
     return switch (client) {
       case "jdk" -> jdk().response(state, response, thrown);
       case "okhttp" -> okhttp().response(state, response, thrown);
-<<<<<<< HEAD
       case "okhttp-net", "okhttp-bridge" -> okhttp().networkResponse(state, response);
-=======
-      case "okhttp-net" -> okhttp().networkResponse(state, response);
       case "apache" -> apache().response(state, response, thrown);
       case "apache-async" -> apacheAsync().response(state, response, thrown);
->>>>>>> apache
       default -> throw new IllegalArgumentException("unknown client " + client);
     };
   }
