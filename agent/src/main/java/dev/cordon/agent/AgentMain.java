@@ -7,6 +7,8 @@ import dev.cordon.agent.config.PolicyLocator;
 import dev.cordon.agent.files.FileGovernor;
 import dev.cordon.agent.instrument.JdbcHooks;
 import dev.cordon.agent.instrument.JdkFileHooks;
+import dev.cordon.agent.instrument.JdkSocketHooks;
+import dev.cordon.agent.transport.SocketBackstop;
 import dev.cordon.agent.jdbc.JdbcGovernor;
 import dev.cordon.agent.instrument.LazyTransformer;
 import dev.cordon.agent.instrument.WeaveReport;
@@ -50,7 +52,8 @@ public final class AgentMain {
     AgentRuntime runtime = new AgentRuntime(options, policyPath);
     FileGovernor files = new FileGovernor(runtime, agentJar);
     JdbcGovernor jdbc = new JdbcGovernor(runtime);
-    installHooks(new CordonHooks(runtime, files, jdbc));
+    SocketBackstop backstop = new SocketBackstop(runtime);
+    installHooks(new CordonHooks(runtime, files, jdbc, backstop));
     PolicyHints hints = PolicyHints.of(policyPath);
     // JDBC drivers load after premain: with a policy that may govern a database they are woven as they load.
     if (hints.jdbc()) JdbcHooks.enableAtStart();
@@ -61,6 +64,9 @@ public final class AgentMain {
       // The JDK's file funnels are woven only once some policy declares file datasets.
       if (FileGovernor.governsFiles(st.policy())) JdkFileHooks.install(inst, report);
       fileHooksSettled.countDown();
+      // The connect funnels are woven only once some policy governs AI traffic (AI rules or endpoints).
+      backstop.policyChanged(st);
+      if (SocketBackstop.governs(st.policy())) JdkSocketHooks.install(inst, report);
       if (JdbcGovernor.governsJdbc(st.policy())) JdbcHooks.enable(inst, report, AgentMain.class.getClassLoader());
     });
     inst.addTransformer(new LazyTransformer(AgentMain.class.getClassLoader(), report, inst), true);

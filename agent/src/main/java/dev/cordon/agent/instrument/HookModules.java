@@ -13,6 +13,7 @@ final class HookModules {
         new OkHttpModule(),
         new UrlConnectionModule(),
         new JdkFilesModule(),
+        new JdkSocketsModule(),
         new JdbcModule(),
         new LangChain4jModule(),
         new GoogleGenAiModule(),

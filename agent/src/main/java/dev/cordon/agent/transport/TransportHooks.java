@@ -20,6 +20,7 @@ public final class TransportHooks {
   }
 
   public Object[] request(String client, Object request, Object context) throws IOException {
+    if (client.startsWith("okhttp")) SocketBackstop.okhttpHooked(request);
     return switch (client) {
       case "jdk" -> jdk().request(request, context);
       case "okhttp" -> okhttp().request(request, context);
@@ -45,6 +46,7 @@ public final class TransportHooks {
 
   public void callStarted(String client, Object call) throws IOException {
     if (!"okhttp".equals(client)) throw new IllegalArgumentException("unknown client " + client);
+    SocketBackstop.okhttpHooked(call);
     okhttp().started(call);
   }
 
