@@ -54,7 +54,8 @@ public final class BackstopMain {
         System.out.println("#" + i + " OK " + run(s, base, uri));
       } catch (Throwable e) {
         Throwable c = e;
-        while ((c instanceof java.util.concurrent.ExecutionException || c instanceof java.util.concurrent.CompletionException)
+        while ((c instanceof java.util.concurrent.ExecutionException || c instanceof java.util.concurrent.CompletionException
+            || c instanceof java.lang.reflect.InvocationTargetException)
             && c.getCause() != null) {
           c = c.getCause();
         }
