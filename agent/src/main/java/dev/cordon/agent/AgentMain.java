@@ -59,14 +59,17 @@ public final class AgentMain {
     if (hints.jdbc()) JdbcHooks.enableAtStart();
     WeaveReport report = new WeaveReport(runtime);
     CountDownLatch fileHooksSettled = new CountDownLatch(1);
+    // The connect funnels are woven only once some policy governs AI traffic (AI rules or endpoints),
+    // and before the first governed call is let through.
+    runtime.onStateBeforeReady(st -> {
+      backstop.policyChanged(st);
+      if (SocketBackstop.governs(st.policy())) JdkSocketHooks.install(inst, report);
+    });
     runtime.onState(st -> {
       files.policyChanged(st.policy());
       // The JDK's file funnels are woven only once some policy declares file datasets.
       if (FileGovernor.governsFiles(st.policy())) JdkFileHooks.install(inst, report);
       fileHooksSettled.countDown();
-      // The connect funnels are woven only once some policy governs AI traffic (AI rules or endpoints).
-      backstop.policyChanged(st);
-      if (SocketBackstop.governs(st.policy())) JdkSocketHooks.install(inst, report);
       if (JdbcGovernor.governsJdbc(st.policy())) JdbcHooks.enable(inst, report, AgentMain.class.getClassLoader());
     });
     inst.addTransformer(new LazyTransformer(AgentMain.class.getClassLoader(), report, inst), true);
