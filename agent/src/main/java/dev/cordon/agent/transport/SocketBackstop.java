@@ -43,10 +43,17 @@ public final class SocketBackstop {
   /** How long an SDK funnel's decision covers connects to its host from other threads. */
   static final long LEASE_NANOS = 10_000_000_000L;
 
-  private static final StackWalker WALKER = StackWalker.getInstance(StackWalker.Option.RETAIN_CLASS_REFERENCE);
-  private static final Module JAVA_NET_HTTP = ModuleLayer.boot().findModule("java.net.http").orElse(null);
-  private static final Class<?> URL_CONNECTION = bootClass("sun.net.www.protocol.http.HttpURLConnection");
+  private static final String URL_CONNECTION = "sun.net.www.protocol.http.HttpURLConnection";
   private static final String OKHTTP_CONNECTION = "okhttp3.internal.connection.";
+
+  /**
+   * What the stack check needs, set up on the first check rather than with this class: {@link #woven}
+   * runs inside the weave of a class being loaded, where looking classes up could fail its load.
+   */
+  private static final class Walk {
+    static final StackWalker WALKER = StackWalker.getInstance(StackWalker.Option.RETAIN_CLASS_REFERENCE);
+    static final Module JAVA_NET_HTTP = ModuleLayer.boot().findModule("java.net.http").orElse(null);
+  }
 
   /** Whether the JDK HttpClient and HttpURLConnection hooks were woven: only then are their connects trusted. */
   private static volatile boolean jdkHttpWoven;
@@ -120,13 +127,15 @@ public final class SocketBackstop {
     if (GovernedCall.active() || GovernedCalls.onThreadCovers(host, port)) return true;
     Long until = LEASES.get(key(host, port));
     if (until != null && until - System.nanoTime() > 0) return true;
-    return WALKER.walk(frames -> frames.anyMatch(f -> governedTransport(f.getDeclaringClass())));
+    return Walk.WALKER.walk(frames -> frames.anyMatch(f -> governedTransport(f.getDeclaringClass())));
   }
 
   private static boolean governedTransport(Class<?> c) {
-    if (c == URL_CONNECTION) return urlConnectionWoven;
-    if (JAVA_NET_HTTP != null && c.getModule() == JAVA_NET_HTTP) return jdkHttpWoven;
-    if (!c.getName().startsWith(OKHTTP_CONNECTION)) return false;
+    String name = c.getName();
+    // Only the boot loader defines the JDK's own class of that name.
+    if (c.getClassLoader() == null && name.equals(URL_CONNECTION)) return urlConnectionWoven;
+    if (Walk.JAVA_NET_HTTP != null && c.getModule() == Walk.JAVA_NET_HTTP) return jdkHttpWoven;
+    if (!name.startsWith(OKHTTP_CONNECTION)) return false;
     ClassLoader l = c.getClassLoader();
     for (ClassLoader k : okhttpLoaders) if (k == l) return true;
     return false;
@@ -142,7 +151,7 @@ public final class SocketBackstop {
   /** A hook point was woven (see {@code WeaveReport}): the JDK transports' connects are trusted from then on. */
   public static void woven(String type) {
     if (type.equals("jdk.internal.net.http.HttpClientImpl")) jdkHttpWoven = true;
-    else if (type.equals("sun.net.www.protocol.http.HttpURLConnection")) urlConnectionWoven = true;
+    else if (type.equals(URL_CONNECTION)) urlConnectionWoven = true;
   }
 
   /** OkHttp in this loader reaches the hooks (called from the OkHttp hooks, before any connect). */
@@ -161,13 +170,5 @@ public final class SocketBackstop {
 
   private static String key(String host, int port) {
     return host.toLowerCase(Locale.ROOT) + ":" + port;
-  }
-
-  private static Class<?> bootClass(String name) {
-    try {
-      return Class.forName(name, false, null);
-    } catch (ClassNotFoundException e) {
-      return null;
-    }
   }
 }
