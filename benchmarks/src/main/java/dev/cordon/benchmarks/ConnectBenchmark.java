@@ -22,7 +22,9 @@ import org.openjdk.jmh.annotations.TearDown;
  *     -jvmArgsAppend "-javaagent:agent/target/cordon-agent.jar=policy=P -Dcordon.bench.ai.port=N"</pre>
  *
  * where P lists {@code {host: "127.0.0.1", port: N}} and nothing listens on N. The setup proves the
- * hook is live (a connect to the endpoint is denied) before anything is measured.
+ * hook is live (a connect to the endpoint is denied) before anything is measured. For scale: a
+ * loopback connect and close costs about 100 µs and 1.7 KB on the same machine (a JMH loop of them
+ * soon runs out of ephemeral ports, so it is not one of the benchmarks here).
  */
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.NANOSECONDS)
@@ -82,13 +84,5 @@ public class ConnectBenchmark {
   @Benchmark
   public void hookOnlyByLiteral() {
     dev.cordon.bootstrap.Dispatch.socketConnect(byLiteral, "socket");
-  }
-
-  /** A whole loopback connect and close, for scale. */
-  @Benchmark
-  public void connectAndClose() throws Exception {
-    try (Socket s = new Socket()) {
-      s.connect(byName, 1000);
-    }
   }
 }
