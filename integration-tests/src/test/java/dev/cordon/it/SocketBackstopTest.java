@@ -76,7 +76,8 @@ class SocketBackstopTest {
     List<String> order = new java.util.ArrayList<>(AROUND);
     order.add("plain:" + plain.baseUrl() + "/models");
     order.addAll(GOVERNED);
-    ChildJvm.Result r = s.jvm().classPath(classPath()).run(MAIN, steps(order));
+    ChildJvm.Result r = s.jvm().classPath(classPath()).jvmArg("-Dcordon.log=debug").run(MAIN, steps(order));
+    assertTrue(r.stderr().contains("woven connect into java.net.Socket"), r.stderr());
 
     for (int i = 0; i < AROUND.size(); i++) {
       String line = r.step(i + 1);
@@ -137,6 +138,32 @@ class SocketBackstopTest {
       assertEquals("would_block", e.path("outcome").asText(), e.toString());
       assertEquals("monitor", e.path("mode").asText(), e.toString());
     }
+  }
+
+  @Test
+  void notWovenWhenThePolicyGovernsNoAiTraffic() throws Exception {
+    s.policy("""
+        version: 1
+        mode: enforce
+        principals:
+          - id: support-bot
+            match: { code: ["com.acme.support.**"] }
+        rules:
+          - id: reads
+            effect: allow
+            principals: [support-bot]
+            actions: [dataset.read]
+            resources: ["dataset:*"]
+        """);
+    ChildJvm.Result r = s.jvm().jvmArg("-Dcordon.log=debug").run(MAIN, "await-policy", "socket",
+        "plain:" + plain.baseUrl() + "/models");
+    assertTrue(r.step(1).startsWith("OK HTTP/1.1"), r.toString());
+    assertTrue(r.step(2).startsWith("OK HTTP/1.1 200"), r.toString());
+    assertTrue(r.stderr().contains("loaded"), r.stderr());
+    // The enforce test shows the same debug log naming the weave when the policy does govern AI traffic.
+    assertTrue(!r.stderr().contains("java.net.Socket") && !r.stderr().contains("SocketChannelImpl"),
+        "the connect funnels are left alone: " + r.stderr());
+    assertTrue(s.audit().withAction("net.connect").isEmpty());
   }
 
   @Test

@@ -30,7 +30,8 @@ import java.util.concurrent.TimeUnit;
  * Cordon governs, and around them (a vendored OkHttp, raw sockets, NIO), for the socket backstop.
  * Each chat carries {@code via-STEP} in its prompt, so the test can tell which requests reached the
  * wire. Steps: {@code await-backstop:PORT} (until a connect to 127.0.0.1:PORT shows up in the audit
- * log: the backstop is woven; prints nothing), {@code shaded}, {@code socket}, {@code tls},
+ * log: the backstop is woven; prints nothing), {@code await-policy} (until the policy is loaded, then
+ * one more second for whatever it makes the agent weave; prints nothing), {@code shaded}, {@code socket}, {@code tls},
  * {@code nio}, {@code aio}, {@code jdk}, {@code jdk-async}, {@code okhttp}, {@code okhttp-async},
  * {@code urlconnection}, {@code sdk}, {@code sdk-async}, {@code sdk-stream}, {@code plain:URL}
  * (a raw GET to a server that is no AI endpoint). Each prints {@code #i OK detail},
@@ -47,6 +48,10 @@ public final class BackstopMain {
     for (String s : args) {
       if (s.startsWith("await-backstop:")) {
         awaitBackstop(Integer.parseInt(s.substring(15)));
+        continue;
+      }
+      if (s.equals("await-policy")) {
+        awaitPolicy();
         continue;
       }
       int i = ++step;
@@ -174,6 +179,16 @@ public final class BackstopMain {
   private static String statusLine(String response) {
     int eol = response.indexOf('\r');
     return eol < 0 ? response : response.substring(0, eol);
+  }
+
+  private static void awaitPolicy() throws Exception {
+    Path audit = Path.of("cordon-audit.jsonl");
+    long until = System.currentTimeMillis() + 30_000;
+    while (System.currentTimeMillis() < until
+        && !(Files.exists(audit) && Files.readString(audit).contains("\"policy.load\""))) {
+      Thread.sleep(50);
+    }
+    Thread.sleep(1000);
   }
 
   /**
