@@ -105,15 +105,17 @@ public final class SocketBackstop {
     String provider = AiTraffic.knownHost(host);
     EndpointDef e = provider == null && policy != null ? policy.endpoint(host, port) : null;
     if (provider == null) provider = e != null && e.provider() != null && !"*".equals(e.provider()) ? e.provider() : "unknown";
-    String resource = "endpoint:" + host + ":" + port;
-    String reason = "Cordon denied net.connect to " + host + ":" + port + " (an AI " + (e != null ? "endpoint listed under endpoints" : "provider host")
+    // An IPv6 literal is bracketed, so that the port stays readable.
+    String hostPort = (host.indexOf(':') >= 0 && !host.startsWith("[") ? "[" + host + "]" : host) + ":" + port;
+    String resource = "endpoint:" + hostPort;
+    String reason = "Cordon denied net.connect to " + hostPort + " (an AI " + (e != null ? "endpoint listed under endpoints" : "provider host")
         + ") for principal " + caller.principal() + ": the connection is not made by a client Cordon governs"
         + " (a shaded or renamed HTTP client, or a raw socket, would bypass the policy; to allow, send AI calls"
         + " through a governed SDK or the JDK HttpClient, OkHttp or HttpURLConnection)";
     Mode mode = st.effectiveMode(null);
     AuditEvent event = AuditEvent.of("net.connect").put("principal", caller.principal());
     if (caller.frame() != null) event.put("caller", caller.frame());
-    event.put("resource", resource).put("provider", provider).put("endpoint", "tcp://" + host + ":" + port)
+    event.put("resource", resource).put("provider", provider).put("endpoint", "tcp://" + hostPort)
         .put("transport", channel).put("decision", "deny").put("mode", mode.wireName()).putNull("rule")
         .put("reason", reason);
     if (mode == Mode.ENFORCE) {
