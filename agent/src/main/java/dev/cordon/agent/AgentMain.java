@@ -7,6 +7,8 @@ import dev.cordon.agent.config.PolicyLocator;
 import dev.cordon.agent.files.FileGovernor;
 import dev.cordon.agent.instrument.JdbcHooks;
 import dev.cordon.agent.instrument.JdkFileHooks;
+import dev.cordon.agent.instrument.JdkSocketHooks;
+import dev.cordon.agent.transport.SocketBackstop;
 import dev.cordon.agent.jdbc.JdbcGovernor;
 import dev.cordon.agent.instrument.LazyTransformer;
 import dev.cordon.agent.instrument.WeaveReport;
@@ -50,12 +52,19 @@ public final class AgentMain {
     AgentRuntime runtime = new AgentRuntime(options, policyPath);
     FileGovernor files = new FileGovernor(runtime, agentJar);
     JdbcGovernor jdbc = new JdbcGovernor(runtime);
-    installHooks(new CordonHooks(runtime, files, jdbc));
+    SocketBackstop backstop = new SocketBackstop(runtime);
+    installHooks(new CordonHooks(runtime, files, jdbc, backstop));
     PolicyHints hints = PolicyHints.of(policyPath);
     // JDBC drivers load after premain: with a policy that may govern a database they are woven as they load.
     if (hints.jdbc()) JdbcHooks.enableAtStart();
     WeaveReport report = new WeaveReport(runtime);
     CountDownLatch fileHooksSettled = new CountDownLatch(1);
+    // The connect funnels are woven only once some policy governs AI traffic (AI rules or endpoints),
+    // and before the first governed call is let through.
+    runtime.onStateBeforeReady(st -> {
+      backstop.policyChanged(st);
+      if (SocketBackstop.governs(st.policy())) JdkSocketHooks.install(inst, report);
+    });
     runtime.onState(st -> {
       files.policyChanged(st.policy());
       // The JDK's file funnels are woven only once some policy declares file datasets.

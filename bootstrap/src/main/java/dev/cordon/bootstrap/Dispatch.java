@@ -116,6 +116,35 @@ public final class Dispatch {
     }
   }
 
+  /**
+   * A TCP connection is about to be opened ({@code java.net.Socket.connect}, {@code SocketChannel}
+   * connects; {@code channel} says which). The first test compares the address's host string (never
+   * resolved here: {@code getHostString} does no DNS lookup) with the AI hosts, allocation-free, so a
+   * connect anywhere else costs a few string compares and no re-entrancy bookkeeping.
+   */
+  public static void socketConnect(Object address, String channel) {
+    Hooks h = hooks;
+    if (h == null || !(address instanceof java.net.InetSocketAddress a)) return;
+    String host = a.getHostString();
+    int port = a.getPort();
+    if (host == null || !h.connectIsAi(host, port)) return;
+    socketConnectSlow(h, host, port, channel);
+  }
+
+  /** Kept out of {@link #socketConnect} so that the part inlined into every connect stays short. */
+  private static void socketConnectSlow(Hooks h, String host, int port, String channel) {
+    if (!Guard.tryEnter()) return;
+    try {
+      h.connectToAi(host, port, channel);
+    } catch (CordonAccessDeniedException deny) {
+      throw deny;
+    } catch (Throwable t) {
+      failOrPass(h, "net.connect", t, null);
+    } finally {
+      Guard.exit();
+    }
+  }
+
   /** File access bits for {@link #fileOpen}. */
   public static final int READ = 1;
   public static final int WRITE = 2;

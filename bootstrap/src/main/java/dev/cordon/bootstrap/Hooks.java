@@ -65,6 +65,21 @@ public interface Hooks {
   void wireCallStarted(String client, Object call);
 
   /**
+   * Whether a TCP connection to {@code host} (the address's host string, unresolved) and
+   * {@code port} goes to an AI host: a provider host of spec 6 or one listed under {@code endpoints}.
+   * Called on every connect the application makes: it must not allocate, block or throw.
+   */
+  boolean connectIsAi(String host, int port);
+
+  /**
+   * The slow path of a connect to an AI host ({@code channel}: {@code socket}, {@code nio},
+   * {@code nio-async}): lets it through when a governed client makes it (an SDK funnel on this
+   * thread, or a transport Cordon hooks); otherwise audits it and, in enforce, throws
+   * {@link dev.cordon.CordonAccessDeniedException} so the connection is never opened.
+   */
+  void connectToAi(String host, int port, String channel);
+
+  /**
    * Whether opening {@code path} (as the application gave it) is known to touch no governed
    * dataset. Called on every file open of the application, before anything else: it must not
    * allocate, block or throw, and it answers false whenever it is not sure.

@@ -15,6 +15,7 @@ final class HookModules {
         new ApacheHttpClientModule(),
         new ReactorNettyModule(),
         new JdkFilesModule(),
+        new JdkSocketsModule(),
         new JdbcModule(),
         new LangChain4jModule(),
         new GoogleGenAiModule(),

@@ -18,11 +18,20 @@ final class Targets {
       "java/io/RandomAccessFile", "java/io/UnixFileSystem", "sun/nio/fs/UnixNativeDispatcher",
       "sun/nio/fs/UnixSecureDirectoryStream");
 
+  /** The JDK's connect funnels: targets only once {@link JdkSocketHooks} has been asked for them. */
+  static final Set<String> JDK_SOCKETS = Set.of("java/net/Socket", "sun/nio/ch/SocketChannelImpl",
+      "sun/nio/ch/UnixAsynchronousSocketChannelImpl");
+
   private static volatile boolean jdkFiles;
+  private static volatile boolean jdkSockets;
   private static volatile boolean jdbc;
 
   static void enableJdkFiles() {
     jdkFiles = true;
+  }
+
+  static void enableJdkSockets() {
+    jdkSockets = true;
   }
 
   static void enableJdbc() {
@@ -123,7 +132,7 @@ final class Targets {
           return internalName.equals(AWS_INTERCEPTOR_CHAIN) || BEDROCK_CLIENTS.contains(internalName);
         }
         return (internalName.charAt(3) == '/' && internalName.equals(URL_CONNECTION))
-            || (jdkFiles && JDK_FILES.contains(internalName));
+            || (jdkFiles && JDK_FILES.contains(internalName)) || (jdkSockets && JDK_SOCKETS.contains(internalName));
       case 'j':
         // javax/ and jakarta/ (servlets), jdk/ (the HTTP client), java/ (files, executors)
         if ((internalName.charAt(4) == 'x' || internalName.charAt(2) == 'k')
@@ -132,6 +141,7 @@ final class Targets {
         }
         if (internalName.charAt(3) == '/' && internalName.equals(JDK_HTTP_CLIENT)) return true;
         if (jdkFiles && JDK_FILES.contains(internalName)) return true;
+        if (jdkSockets && JDK_SOCKETS.contains(internalName)) return true;
         return executorsEnabled && internalName.startsWith("java/util/concurrent/") && EXECUTORS.contains(internalName);
       case 'c':
         return internalName.charAt(3) == '/' && (STAINLESS_PREPARE.contains(internalName)

@@ -28,6 +28,7 @@ public final class WeaveReport {
   }
 
   void woven(String type, String hook) {
+    dev.cordon.agent.transport.SocketBackstop.woven(type);
     Log.get().debug("woven {} into {}", hook, type);
   }
 

@@ -75,14 +75,37 @@ public final class AgentRuntime {
     listeners.add(listener);
   }
 
+  /**
+   * Like {@link #onState}, but the first state reaches this listener before {@link #state()} lets
+   * waiting governed calls go: for hooks that must be in place before the first governed call runs.
+   */
+  public void onStateBeforeReady(java.util.function.Consumer<PolicyState> listener) {
+    early.add(listener);
+    listeners.add(listener);
+  }
+
+  private final java.util.List<java.util.function.Consumer<PolicyState>> early =
+      new java.util.concurrent.CopyOnWriteArrayList<>();
+
   private void announce(PolicyState s) {
-    for (java.util.function.Consumer<PolicyState> l : listeners) {
+    announce(s, listeners);
+  }
+
+  private static void announce(PolicyState s, java.util.List<java.util.function.Consumer<PolicyState>> to) {
+    for (java.util.function.Consumer<PolicyState> l : to) {
       try {
         l.accept(s);
       } catch (RuntimeException e) {
         Log.get().warn("applying the policy failed: {}", e.toString());
       }
     }
+  }
+
+  /** The listeners that have not yet been told about the first state. */
+  private java.util.List<java.util.function.Consumer<PolicyState>> lateOnly() {
+    java.util.List<java.util.function.Consumer<PolicyState>> late = new java.util.ArrayList<>(listeners);
+    late.removeAll(early);
+    return late;
   }
 
   /** First load; runs on the agent's init thread. */
@@ -109,10 +132,11 @@ public final class AgentRuntime {
       audit = AuditLog.open(auditFile, service);
       state = PolicyState.of(policy, mode.mode(), policyPath, failOverride(), service);
       announce(policy, problems, readError, mode, auditFile);
+      announce(state, early);
     } finally {
       ready.countDown();
     }
-    if (state != null) announce(state);
+    if (state != null) announce(state, lateOnly());
     if (policyPath != null) PolicyWatcher.start(this, policyPath);
   }
 

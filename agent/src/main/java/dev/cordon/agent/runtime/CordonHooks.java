@@ -9,6 +9,7 @@ import dev.cordon.agent.sdk.LangChain4jHooks;
 import dev.cordon.agent.sdk.SpringAiHooks;
 import dev.cordon.agent.vector.VectorGovernor;
 import dev.cordon.agent.sdk.StainlessSdkHooks;
+import dev.cordon.agent.transport.SocketBackstop;
 import dev.cordon.agent.transport.TransportHooks;
 import dev.cordon.bootstrap.Hooks;
 
@@ -28,8 +29,11 @@ public final class CordonHooks implements Hooks {
 
   private final AgentRuntime runtime;
 
-  public CordonHooks(AgentRuntime runtime, FileGovernor files, JdbcGovernor jdbc) {
+  private final SocketBackstop backstop;
+
+  public CordonHooks(AgentRuntime runtime, FileGovernor files, JdbcGovernor jdbc, SocketBackstop backstop) {
     this.runtime = runtime;
+    this.backstop = backstop;
     this.files = files;
     this.jdbc = jdbc;
     this.governor = new AiGovernor(runtime);
@@ -105,6 +109,16 @@ public final class CordonHooks implements Hooks {
     } catch (java.io.IOException e) {
       throw new java.io.UncheckedIOException(e);
     }
+  }
+
+  @Override
+  public boolean connectIsAi(String host, int port) {
+    return backstop.isAi(host, port);
+  }
+
+  @Override
+  public void connectToAi(String host, int port, String channel) {
+    backstop.connect(host, port, channel);
   }
 
   @Override

@@ -2,6 +2,7 @@ package dev.cordon.agent.sdk;
 
 import dev.cordon.agent.ai.AiTarget;
 import dev.cordon.agent.transport.GovernedCalls;
+import dev.cordon.agent.transport.SocketBackstop;
 import dev.cordon.bootstrap.GovernedCall;
 
 /**
@@ -13,6 +14,8 @@ final class Funnels {
   private Funnels() {}
 
   static void governed(AiTarget target) {
+    // An SDK may connect from a thread of its own (an event loop): its connects to this endpoint are covered for a while.
+    SocketBackstop.lease(target.host(), target.port());
     if (GovernedCall.active()) GovernedCall.bind(GovernedCalls.onThread(target));
   }
 }

@@ -127,6 +127,12 @@ public final class GovernedCalls {
     return covers;
   }
 
+  /** Whether this thread's marker names that host and port (the socket backstop's check; host as the socket got it). */
+  static boolean onThreadCovers(String host, int port) {
+    Endpoint mine = ON_THREAD.get();
+    return mine != null && mine.port() == port && mine.host().equalsIgnoreCase(host);
+  }
+
   /** Whether a transport request to {@code target} was governed above: by a live header token, or this thread's marker. */
   static boolean covered(AiTarget target, String headerToken) {
     if (headerToken != null) {

@@ -83,6 +83,9 @@ final class ReactorNetty {
     // stream of one (Spring AI 1.x): decided above.
     if (t != null) {
       callers.put(handler, wire.covered(t, null) || GovernedCalls.takePending(t) ? COVERED : wire.caller());
+      // Reactor Netty connects (on its event loop) before the request is decided, when its body is
+      // written: nothing leaves before that decision, so the socket backstop lets the connect through.
+      SocketBackstop.lease(t.host(), t.port());
     }
   }
 

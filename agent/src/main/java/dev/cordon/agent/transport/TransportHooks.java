@@ -23,6 +23,7 @@ public final class TransportHooks {
   }
 
   public Object[] request(String client, Object request, Object context) throws IOException {
+    if (client.startsWith("okhttp")) SocketBackstop.okhttpHooked(request);
     return switch (client) {
       case "jdk" -> jdk().request(request, context);
       case "okhttp" -> okhttp().request(request, context);
@@ -63,6 +64,7 @@ public final class TransportHooks {
       return;
     }
     if (!"okhttp".equals(client)) throw new IllegalArgumentException("unknown client " + client);
+    SocketBackstop.okhttpHooked(call);
     okhttp().started(call);
   }
 

@@ -66,12 +66,22 @@ public final class WireGovernor {
    * (the principal is read from this thread's stack); throws the deny in enforce.
    */
   AiGovernor.Result govern(AiTarget target, byte[] body, boolean bodyUnread) throws IOException {
-    return governor.govern(target, bodyUnread ? null : body, null, bodyUnread);
+    return leased(target, governor.govern(target, bodyUnread ? null : body, null, bodyUnread));
   }
 
   /** Same, for a call whose principal was captured on the thread that started it ({@code caller} null: this thread). */
   AiGovernor.Result govern(AiTarget target, byte[] body, boolean bodyUnread, Caller caller) throws IOException {
-    return governor.govern(target, bodyUnread ? null : body, caller, bodyUnread);
+    return leased(target, governor.govern(target, bodyUnread ? null : body, caller, bodyUnread));
+  }
+
+  /**
+   * A request let through (allowed, or only reported in monitor): the socket backstop lets its
+   * client connect to that endpoint, whichever thread the client connects from (Apache's I/O
+   * reactor, an event loop).
+   */
+  private static AiGovernor.Result leased(AiTarget target, AiGovernor.Result result) {
+    SocketBackstop.lease(target.host(), target.port());
+    return result;
   }
 
   /** A fault outside {@code Dispatch} (a callback the agent handed to a client): audited; the exception to throw, or null. */

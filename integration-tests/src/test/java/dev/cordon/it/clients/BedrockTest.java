@@ -105,6 +105,25 @@ class BedrockTest {
     assertEquals("model:titan-embed", calls.get(5).path("resource").asText());
   }
 
+  /**
+   * With the fake listed under endpoints the socket backstop watches its connects: the sync client
+   * connects inside the SDK funnel, the async one from a Netty event loop (covered by the funnel's
+   * lease); neither is refused, and each call is audited once.
+   */
+  @Test
+  void socketBackstopLetsTheSdksOwnConnectionsThrough() throws Exception {
+    s.policy(POLICY.replace("%MODE%", "enforce").replace("%MAX%", "")
+        .replace("\nrules:", "\nendpoints:\n  - { host: \"127.0.0.1\", port: %PORT% }\nrules:"));
+    ChildJvm.Result r = s.support(BedrockSteps.class, "converse:" + MODEL, "asyncconverse:" + MODEL, "stream:" + MODEL);
+    assertTrue(r.step(1).startsWith("OK Echo"), r.toString());
+    assertTrue(r.step(2).startsWith("OK async Echo"), r.toString());
+    assertTrue(r.step(3).startsWith("OK streamed Echo"), r.toString());
+    assertEquals(3, s.fake.requests().size());
+    AuditFile audit = s.audit();
+    assertTrue(audit.withAction("net.connect").isEmpty(), audit.toString());
+    assertEquals(3, audit.where(e -> e.path("action").asText().startsWith("model.")).size(), audit.toString());
+  }
+
   @Test
   void deniedCallsSendNothingSyncThrowsOursAsyncTheSdksWrapper() throws Exception {
     policy("enforce", true);
