@@ -51,7 +51,12 @@ public final class CallRedaction {
 
   /** The response body as the application should read it. */
   public InputStream wrap(InputStream raw, boolean sse) {
-    return sse ? new SseRedactingStream(raw, this) : new JsonRedactingStream(raw, this);
+    return new FilteredStream(raw, filter(sse));
+  }
+
+  /** The body transformation for clients that push the response's bytes as they arrive. */
+  public OutputFilter filter(boolean sse) {
+    return sse ? new SseRedactor(this) : new JsonRedactor(this);
   }
 
   /** A whole piece of model text (non-streamed), transformed; in monitor mode counted and returned as is. */
@@ -98,6 +103,9 @@ public final class CallRedaction {
               changed = true;
             }
           }
+        } else if (e.getKey().equals("input") && "tool_use".equals(m.get("type"))) {
+          // Anthropic tool_use: the model's arguments come as a JSON object; every string in it is model text.
+          changed |= transformStrings(v);
         } else if (v instanceof List<?> l && OUTPUT_TEXT.contains(e.getKey())) {
           List<Object> list = JsonTree.list(l);
           for (int i = 0; i < list.size(); i++) {
@@ -119,6 +127,40 @@ public final class CallRedaction {
     }
     List<Object> l = JsonTree.list(node);
     if (l != null) for (Object o : l) changed |= transformTree(o);
+    return changed;
+  }
+
+  /** Transforms every string value (not the member names) at any depth. */
+  private boolean transformStrings(Object node) {
+    boolean changed = false;
+    Map<String, Object> m = JsonTree.map(node);
+    if (m != null) {
+      for (Map.Entry<String, Object> e : m.entrySet()) {
+        if (e.getValue() instanceof String s) {
+          String r = whole(s);
+          if (!r.equals(s)) {
+            e.setValue(r);
+            changed = true;
+          }
+        } else {
+          changed |= transformStrings(e.getValue());
+        }
+      }
+      return changed;
+    }
+    List<Object> l = JsonTree.list(node);
+    if (l == null) return false;
+    for (int i = 0; i < l.size(); i++) {
+      if (l.get(i) instanceof String s) {
+        String r = whole(s);
+        if (!r.equals(s)) {
+          l.set(i, r);
+          changed = true;
+        }
+      } else {
+        changed |= transformStrings(l.get(i));
+      }
+    }
     return changed;
   }
 

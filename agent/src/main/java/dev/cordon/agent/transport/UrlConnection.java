@@ -3,6 +3,8 @@ package dev.cordon.agent.transport;
 import dev.cordon.agent.ai.AiCall;
 import dev.cordon.agent.ai.AiGovernor;
 import dev.cordon.agent.ai.AiTarget;
+import dev.cordon.agent.ai.OutputRewrite;
+import dev.cordon.agent.redact.FilteredStream;
 import dev.cordon.agent.ai.SseGateStream;
 import dev.cordon.agent.ai.SseToolGate;
 import dev.cordon.agent.ai.UsageReader;
@@ -24,7 +26,7 @@ import java.util.WeakHashMap;
  * just before the request line and headers are written: a buffered body (the default) is complete
  * then and may be replaced; in the streaming modes (fixed length, chunked) the body goes straight to
  * the socket after the headers, so the request is decided on its URL alone. The stream
- * {@code getInputStream()} returns is watched for usage.
+ * {@code getInputStream()} returns is watched for usage and, under output redaction, redacted.
  */
 final class UrlConnection {
   private static final byte[] NO_BODY = new byte[0];
@@ -99,26 +101,55 @@ final class UrlConnection {
     int status = c.getResponseCode();
     String type = c.getContentType();
     boolean sse = call.streaming() || (type != null && type.contains("event-stream"));
-    if (call.checksToolCalls() && !sse) return checked(connection, call, in, status);
+    if (call.checksToolCalls() && !sse) return checked(connection, call, in, status, type, c.getContentEncoding());
+    if (call.countsOutput()) {
+      // One redacting view per connection: its state (held-back text, the whole JSON body) must not
+      // be split between the views getInputStream hands out (getResponseCode asks for one too).
+      Served prior = served.get(connection);
+      if (prior != null && prior.raw() == in) return prior.view();
+      OutputRewrite rewrite = call.outputRewrite(sse, type, c.getContentEncoding());
+      if (rewrite != null) {
+        InputStream checked = call.limitsTools() && sse ? new SseGateStream(in, new SseToolGate(call)) : in;
+        InputStream view = new UsageTap(new FilteredStream(checked, rewrite), sse, u -> call.completed(status, u));
+        served.put(connection, new Served(in, view));
+        return view;
+      }
+    }
     InputStream checked = call.limitsTools() && sse ? new SseGateStream(in, new SseToolGate(call)) : in;
     return new UsageTap(checked, sse, u -> call.completed(status, u));
   }
 
+  /** The redacting view handed out for a connection's response stream. */
+  private record Served(InputStream raw, InputStream view) {}
+
+  private final Map<Object, Served> served = Collections.synchronizedMap(new WeakHashMap<>());
+
   /** A response read whole and checked once per connection; every later getInputStream gets the same verdict. */
-  private record Checked(byte[] body, CordonAccessDeniedException deny) {}
+  private record Checked(byte[] body, CordonAccessDeniedException deny, IOException withheld) {}
 
   private final Map<Object, Checked> checked = Collections.synchronizedMap(new WeakHashMap<>());
 
-  private Object checked(Object connection, AiCall call, InputStream in, int status) throws IOException {
+  private Object checked(Object connection, AiCall call, InputStream in, int status, String type, String encoding)
+      throws IOException {
     Checked v = checked.get(connection);
     if (v == null) {
       byte[] bytes = in.readAllBytes();
       CordonAccessDeniedException deny = call.checkToolCalls(bytes);
+      IOException withheld = null;
+      OutputRewrite rewrite = deny == null ? call.outputRewrite(false, type, encoding) : null;
+      if (rewrite != null) {
+        try {
+          bytes = rewrite.whole(bytes);
+        } catch (IOException e) {
+          withheld = e;
+        }
+      }
       call.completed(status, UsageReader.find(bytes, 0, bytes.length));
-      v = new Checked(bytes, deny);
+      v = new Checked(bytes, deny, withheld);
       checked.put(connection, v);
     }
     if (v.deny() != null) throw v.deny();
+    if (v.withheld() != null) throw new IOException(v.withheld().getMessage(), v.withheld());
     return new java.io.ByteArrayInputStream(v.body());
   }
 }
