@@ -6,11 +6,24 @@ public interface RawHttp {
    * @param requestAuth the Authorization header of the request as the response object reports it
    *     (what the application could read back; empty when the client has no such view)
    */
-  record Answer(int status, String body, String requestAuth) {
+  record Answer(int status, String body, String requestAuth, String contentLength) {
     public Answer(int status, String body) {
-      this(status, body, "");
+      this(status, body, "", "");
+    }
+
+    public Answer(int status, String body, String requestAuth) {
+      this(status, body, requestAuth, "");
     }
   }
+
+  /**
+   * Posts and reads the answer the way {@code reader} says: {@code string}, {@code bytes},
+   * {@code stream} (an InputStream read to the end), {@code lines} (line by line), {@code async}
+   * (sent asynchronously), {@code twice} (the client's response stream asked for twice, where the
+   * client allows it). {@link Answer#contentLength} is the Content-Length the response reports
+   * ("" when none).
+   */
+  Answer postReading(String url, String json, String reader, String... headers) throws Exception;
 
   Answer post(String url, String json, String... headers) throws Exception;
 

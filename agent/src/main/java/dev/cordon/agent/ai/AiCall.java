@@ -71,8 +71,11 @@ public final class AiCall {
       String why = "Cordon: output redaction cannot read a response with Content-Encoding '" + contentEncoding.trim()
           + "'; let the HTTP client negotiate the encoding (do not set Accept-Encoding yourself)";
       if (!redaction.enforce()) {
+        // HttpURLConnection asks for the body again from getHeaderField, after the entry may be written.
         synchronized (event) {
-          event.put("output_unread", "content-encoding " + contentEncoding.trim());
+          if (!written.get() && event.get("output_unread") == null) {
+            event.put("output_unread", "content-encoding " + contentEncoding.trim());
+          }
         }
         return null;
       }

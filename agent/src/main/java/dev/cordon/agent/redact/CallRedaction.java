@@ -25,6 +25,8 @@ public final class CallRedaction {
   private final Vault vault;
   private final boolean enforce;
   private final Counts counts;
+  /** Where whole-text findings are counted: {@link #counts}, or a scratch while redacting a repeat. */
+  private Counts target;
 
   /** @param output the rule's output types (may be empty); @param vault the prompt's pseudonyms, or null */
   public CallRedaction(Redactor redactor, TypeSet output, Vault vault, boolean enforce) {
@@ -33,6 +35,7 @@ public final class CallRedaction {
     this.vault = vault;
     this.enforce = enforce;
     this.counts = redactor.newCounts();
+    this.target = counts;
   }
 
   /** Whether the response needs looking at at all. */
@@ -61,7 +64,7 @@ public final class CallRedaction {
 
   /** A whole piece of model text (non-streamed), transformed; in monitor mode counted and returned as is. */
   String whole(String s) {
-    String r = output.isEmpty() ? s : redactor.redact(s, output, counts, null);
+    String r = output.isEmpty() ? s : redactor.redact(s, output, target, null);
     if (!enforce) return s;
     return vault == null ? r : vault.restore(r);
   }
@@ -85,6 +88,21 @@ public final class CallRedaction {
       String r = red == null ? "" : red.finish();
       if (!enforce) return "";
       return restore == null ? r : restore.push(r) + restore.finish();
+    }
+  }
+
+  /**
+   * Like {@link #transformTree} for an event that repeats text already streamed and counted (a
+   * Responses {@code *.done} or {@code response.completed} event): transformed the same way, not
+   * counted again.
+   */
+  boolean transformRepeat(Object node) {
+    Counts saved = target;
+    target = redactor.newCounts();
+    try {
+      return transformTree(node);
+    } finally {
+      target = saved;
     }
   }
 

@@ -52,6 +52,7 @@ final class SseRedactor implements OutputFilter {
 
   static final int MAX_TOOL_INPUT = 1 << 20;
   private final Map<String, HeldInput> heldInputs = new LinkedHashMap<>();
+  private boolean sawDelta;
 
   private record Slot(String channel, Map<String, Object> holder, String key) {}
 
@@ -140,10 +141,13 @@ final class SseRedactor implements OutputFilter {
     findDeltas(tree, slots);
     if (slots.isEmpty()) {
       flushAll(produced);
-      if (redaction.transformTree(tree) && redaction.enforce()) writeEvent(produced, other, tree);
+      // After the deltas, an event with whole texts repeats what was streamed (and counted).
+      boolean changed = sawDelta ? redaction.transformRepeat(tree) : redaction.transformTree(tree);
+      if (changed && redaction.enforce()) writeEvent(produced, other, tree);
       else writeRaw(produced, lines);
       return;
     }
+    sawDelta = true;
     boolean changed = false;
     boolean emptied = true;
     for (Slot s : slots) {

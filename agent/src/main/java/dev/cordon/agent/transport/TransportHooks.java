@@ -39,8 +39,12 @@ public final class TransportHooks {
   }
 
   public Object body(String client, Object owner, Object body, Throwable thrown) throws IOException {
-    if (!"urlconnection".equals(client)) throw new IllegalArgumentException("unknown client " + client);
-    return urlConnection().body(owner, body, thrown);
+    return switch (client) {
+      case "urlconnection" -> urlConnection().body(owner, body, thrown);
+      case "urlconnection-length" -> urlConnection().hidesLength(owner) ? null : body;
+      case "urlconnection-fields" -> urlConnection().hidesLength(owner) ? UrlConnection.withoutLength(body) : body;
+      default -> throw new IllegalArgumentException("unknown client " + client);
+    };
   }
 
   public void callStarted(String client, Object call) throws IOException {

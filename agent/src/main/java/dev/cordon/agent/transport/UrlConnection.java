@@ -119,6 +119,24 @@ final class UrlConnection {
     return new UsageTap(checked, sse, u -> call.completed(status, u));
   }
 
+  /** Whether this connection's response may reach the application redacted (so its Content-Length does not hold). */
+  boolean hidesLength(Object connection) {
+    if (awaitingBody.isEmpty()) return false;
+    AiCall call = awaitingBody.get(connection);
+    return call != null && call.rewritesOutput();
+  }
+
+  /** The header map {@code getHeaderFields()} returned, without Content-Length (the JDK's map is unmodifiable). */
+  @SuppressWarnings("unchecked")
+  static Object withoutLength(Object fields) {
+    if (!(fields instanceof Map<?, ?> m)) return fields;
+    Map<String, java.util.List<String>> copy = new java.util.LinkedHashMap<>();
+    ((Map<String, java.util.List<String>>) m).forEach((k, v) -> {
+      if (k == null || !k.equalsIgnoreCase("content-length")) copy.put(k, v);
+    });
+    return Collections.unmodifiableMap(copy);
+  }
+
   /** The redacting view handed out for a connection's response stream. */
   private record Served(InputStream raw, InputStream view) {}
 
