@@ -157,7 +157,7 @@ class RawOutputRedactionTest {
       assertEquals(1, e.path("output_redactions").path("EMAIL").asInt(), e.toString());
       assertEquals(1, e.path("output_redactions").path("PHONE").asInt(), e.toString());
     }
-    assertEquals("content-encoding gzip", chats.get(15).path("output_unread").asText(), chats.get(15).toString());
+    assertEquals("content-encoding gzip", chats.get(15).path("output_unread").asText(), chats.get(15) + "\n" + r);
     List<JsonNode> errors = audit.withAction("agent.error");
     assertEquals(2, errors.size(), "the gzip refusal and the oversized body, fail closed: " + audit);
     for (JsonNode e : errors) {

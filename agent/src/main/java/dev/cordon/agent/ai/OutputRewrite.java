@@ -35,7 +35,7 @@ public final class OutputRewrite implements OutputFilter {
   /** The next bytes received; returns those to hand to the application now. */
   @Override
   public synchronized byte[] pass(byte[] b, int off, int len) throws IOException {
-    if (refused != null) throw new IOException(refused);
+    if (refused != null) throw refuse();
     if (!enforce) {
       count(b, off, len);
       return copy(b, off, len);
@@ -51,7 +51,7 @@ public final class OutputRewrite implements OutputFilter {
   /** The body ended: what is still held back. */
   @Override
   public synchronized byte[] end() throws IOException {
-    if (refused != null) throw new IOException(refused);
+    if (refused != null) throw refuse();
     if (!enforce) {
       if (!broken) {
         try {
@@ -93,9 +93,17 @@ public final class OutputRewrite implements OutputFilter {
     }
   }
 
+  /** The call's entry is written now, with the error: the application's read fails and it may never close the body. */
+  private IOException refuse() {
+    IOException e = new IOException(refused);
+    call.failed(e);
+    return e;
+  }
+
   private IOException failClosed(Throwable e) {
     broken = true;
     call.outputFault(e, true);
+    call.failed(e);
     return new IOException("Cordon failed closed: the response could not be redacted (" + AiGovernor.describe(e)
         + "); it is withheld", e);
   }
