@@ -28,6 +28,8 @@ class RawOutputRedactionTest {
         - { id: gpt-monitored, provider: openai, model: "gpt-4.1-mini*" }
         - { id: claude-enforced, provider: anthropic, model: "claude-haiku-*" }
         - { id: claude-monitored, provider: anthropic, model: "claude-sonnet-*" }
+        - { id: gpt-tools, provider: openai, model: "gpt-4o-2024*" }
+        - { id: claude-tools, provider: anthropic, model: "claude-opus-*" }
       rules:
         - id: enforced
           effect: allow
@@ -42,6 +44,13 @@ class RawOutputRedactionTest {
           actions: [model.chat]
           resources: ["model:gpt-monitored", "model:claude-monitored"]
           redact: { prompt: [EMAIL], output: [EMAIL, PHONE] }
+        - id: enforced-with-tool-limits
+          effect: allow
+          principals: [support-bot]
+          actions: [model.chat]
+          resources: ["model:gpt-tools", "model:claude-tools"]
+          limits: { tools: [lookup] }
+          redact: { prompt: [EMAIL], output: [EMAIL, PHONE] }
       redaction:
         operator: PSEUDONYMIZE
       audit:
@@ -52,6 +61,9 @@ class RawOutputRedactionTest {
   static final String EC = "claude-haiku-4-5";
   static final String M = "gpt-4.1-mini";
   static final String MC = "claude-sonnet-4-5";
+  /** Under limits.tools: the response is also held back (JSON) or gated line by line (SSE) for its tool calls. */
+  static final String T = "gpt-4o-2024-08-06";
+  static final String TC = "claude-opus-4-1";
   static final String TEXT = "Mail alice@example.com or call 415-555-0100 today";
   static final String TOOL_TEXT = "tool for alice@example.com 415-555-0100";
   static final String REDACTED = "Echo: Mail alice@example.com or call <PHONE> today";
@@ -75,23 +87,33 @@ class RawOutputRedactionTest {
 
   @Test
   void jdkHttpClient() throws Exception {
-    check("jdk", "stream", "async");
+    check(s.jvm(), "jdk", "stream", "async");
   }
 
   @Test
   void okHttp() throws Exception {
-    check("okhttp", "bytes", "async");
+    check(s.jvm(), "okhttp", "bytes", "async");
+  }
+
+  @Test
+  void okHttp5() throws Exception {
+    String okhttp5 = java.nio.file.Files.readString(java.nio.file.Paths.get(System.getProperty("cordon.okhttp5.classpath"))).trim();
+    String jackson = java.util.Arrays.stream(ChildJvm.defaultClassPath().split(java.io.File.pathSeparator))
+        .filter(e -> e.contains("jackson")).collect(java.util.stream.Collectors.joining(java.io.File.pathSeparator));
+    String cp = java.nio.file.Paths.get("target/test-classes").toAbsolutePath() + java.io.File.pathSeparator + okhttp5
+        + java.io.File.pathSeparator + jackson;
+    check(s.jvm().classPath(cp), "okhttp", "stream", "async");
   }
 
   @Test
   void httpUrlConnection() throws Exception {
-    check("urlconnection", "twice", "string");
+    check(s.jvm(), "urlconnection", "twice", "string");
   }
 
-  private void check(String client, String otherReader, String asyncReader) throws Exception {
+  private void check(ChildJvm jvm, String client, String otherReader, String asyncReader) throws Exception {
     String t = ":text=" + TEXT;
     String tt = ":text=" + TOOL_TEXT;
-    ChildJvm.Result r = s.jvm().run(MAIN, client,
+    ChildJvm.Result r = jvm.run(MAIN, client,
         "chat:" + E + ":string" + t, // 1
         "chat:" + E + ":" + otherReader + t, // 2
         "chatstream:" + E + ":string" + t, // 3
@@ -109,12 +131,16 @@ class RawOutputRedactionTest {
         "chat:" + E + ":string:gzip" + t, // 15 the application asks for gzip itself
         "chat:" + M + ":string:gzip" + t, // 16 monitor
         "chat:" + E + ":string:pad=" + HUGE + t, // 17 over the 32 MB bound
-        "chat:" + M + ":string:pad=" + HUGE + t); // 18 monitor
+        "chat:" + M + ":string:pad=" + HUGE + t, // 18 monitor
+        "chat:" + T + ":" + otherReader + t, // 19 held back for its tool calls, then redacted
+        "chatstream:" + T + ":lines" + t, // 20 gated line by line, then redacted
+        "msg:" + TC + ":string:tools" + tt, // 21
+        "msgstream:" + TC + ":stream:tools" + tt); // 22
     boolean lengthReported = true; // HttpURLConnection included: its Content-Length is hidden when the body may change
-    for (int i : new int[] {1, 2, 3, 4, 5, 6, 7, 8, 11}) {
+    for (int i : new int[] {1, 2, 3, 4, 5, 6, 7, 8, 11, 19, 20}) {
       assertTrue(r.step(i).startsWith("OK " + REDACTED + " [cl="), "step " + i + ": " + r);
     }
-    for (int i = 1; i <= 14; i++) {
+    for (int i : new int[] {1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 18, 19, 20, 21, 22}) {
       if (lengthReported) assertTrue(r.step(i).endsWith("[cl=ok]"), "a coherent Content-Length, step " + i + ": " + r);
     }
     assertTrue(r.step(9).startsWith("OK tool_use lookup {\"q\":\"tool for alice@example.com <PHONE>\"}"), r.toString());
@@ -122,6 +148,8 @@ class RawOutputRedactionTest {
         "the streamed tool input is redacted and still valid JSON: " + r);
     assertTrue(r.step(12).startsWith("OK " + RAW + " [cl="), r.toString());
     assertTrue(r.step(13).startsWith("OK " + RAW + " [cl="), r.toString());
+    assertTrue(r.step(21).startsWith("OK tool_use lookup {\"q\":\"tool for alice@example.com <PHONE>\"}"), r.toString());
+    assertTrue(r.step(22).startsWith("OK tool_use {\"q\":\"tool for alice@example.com <PHONE>\"}"), r.toString());
     assertTrue(r.step(14).startsWith("OK tool_use {\"q\":\"" + TOOL_TEXT + "\"}"), r.toString());
     assertTrue(r.step(15).startsWith("FAIL java.io.IOException") && r.step(15).contains("Content-Encoding 'gzip'"), r.toString());
     assertTrue(r.step(16).startsWith("OK gzip body"), r.toString());
@@ -130,7 +158,7 @@ class RawOutputRedactionTest {
     assertTrue(r.step(18).startsWith("OK " + RAW + " padding=" + HUGE), r.toString());
 
     var wire = s.fake.requests();
-    assertEquals(18, wire.size());
+    assertEquals(22, wire.size());
     for (int i = 0; i < 11; i++) {
       String sent = wire.get(i).body();
       assertTrue(sent.contains("<EMAIL_1>") && !sent.contains("alice@"), "pseudonymized on the wire: " + sent);
@@ -140,8 +168,8 @@ class RawOutputRedactionTest {
     AuditFile audit = s.audit();
     audit.assertChainIntact();
     List<JsonNode> chats = audit.withAction("model.chat");
-    assertEquals(18, chats.size(), "one entry per call: " + audit);
-    for (int i : new int[] {0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10}) {
+    assertEquals(22, chats.size(), "one entry per call: " + audit);
+    for (int i : new int[] {0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 18, 19, 20, 21}) {
       JsonNode e = chats.get(i);
       assertEquals("redacted", e.path("outcome").asText(), e.toString());
       assertEquals(1, e.path("redactions").path("EMAIL").asInt(), "the prompt's one address: " + e);
@@ -149,7 +177,10 @@ class RawOutputRedactionTest {
       assertEquals(1, e.path("output_redactions").path("PHONE").asInt(), e.toString());
       assertFalse(e.path("output_redactions").has("EMAIL"), "restored, not redacted: " + e);
       assertTrue(e.path("usage").path("output_tokens").asLong() > 0, e.toString());
+      assertEquals("allow", e.path("decision").asText(), e.toString());
     }
+    assertTrue(chats.get(14).path("error").asText().contains("IOException"), "refused, and said so: " + chats.get(14));
+    assertTrue(chats.get(16).path("error").asText().contains("IOException"), chats.get(16).toString());
     for (int i : new int[] {11, 12, 13}) {
       JsonNode e = chats.get(i);
       assertEquals("would_redact", e.path("outcome").asText(), e.toString());
