@@ -66,17 +66,19 @@ public final class AiCall {
    */
   public OutputRewrite outputRewrite(boolean sse, String contentType, String contentEncoding) {
     if (redaction == null || !redaction.active()) return null;
-    if (!sse && contentType != null && !contentType.toLowerCase(java.util.Locale.ROOT).contains("json")) return null;
+    String type = contentType == null ? null : contentType.toLowerCase(java.util.Locale.ROOT);
+    if (!sse && type != null && !type.contains("json")) return null;
+    if (sse && type != null && !type.contains("event-stream")) {
+      // A stream in another framing (Gemini's JSON array, Ollama's NDJSON, AWS event stream): no
+      // event parser for it here; it passes as it came, and the entry says so.
+      noteUnread("content-type " + type);
+      return null;
+    }
     if (contentEncoding != null && !contentEncoding.isBlank() && !contentEncoding.trim().equalsIgnoreCase("identity")) {
       String why = "Cordon: output redaction cannot read a response with Content-Encoding '" + contentEncoding.trim()
           + "'; let the HTTP client negotiate the encoding (do not set Accept-Encoding yourself)";
       if (!redaction.enforce()) {
-        // HttpURLConnection asks for the body again from getHeaderField, after the entry may be written.
-        synchronized (event) {
-          if (!written.get() && event.get("output_unread") == null) {
-            event.put("output_unread", "content-encoding " + contentEncoding.trim());
-          }
-        }
+        noteUnread("content-encoding " + contentEncoding.trim());
         return null;
       }
       outputFault(new java.io.IOException(why), true);
@@ -93,6 +95,13 @@ public final class AiCall {
   /** Whether the response is looked at for output redaction at all (enforce or monitor). */
   public boolean countsOutput() {
     return redaction != null && redaction.active();
+  }
+
+  /** Why the output was not looked at, once (HttpURLConnection asks again from getHeaderField, perhaps after the entry is written). */
+  private void noteUnread(String why) {
+    synchronized (event) {
+      if (!written.get() && event.get("output_unread") == null) event.put("output_unread", why);
+    }
   }
 
   /** A fault while redacting this call's output: audited once as agent.error (the mode decides what follows). */
