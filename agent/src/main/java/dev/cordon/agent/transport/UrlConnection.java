@@ -14,6 +14,7 @@ import dev.cordon.agent.credentials.ScopedKey;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.lang.ref.WeakReference;
 import java.net.HttpURLConnection;
 import java.net.URL;
 import java.util.Collections;
@@ -106,12 +107,28 @@ final class UrlConnection {
       // One redacting view per connection: its state (held-back text, the whole JSON body) must not
       // be split between the views getInputStream hands out (getResponseCode asks for one too).
       Served prior = served.get(connection);
-      if (prior != null && prior.raw() == in) return prior.view();
+      if (prior != null && prior.raw().get() == in) {
+        InputStream view = prior.view().get();
+        if (view != null) return view;
+        if (prior.started().get() && call.rewritesOutput()) {
+          // The application dropped a view it had read from and asks again: a fresh redactor would
+          // start mid-body and could let text through unredacted.
+          throw new IOException("Cordon: the redacted response stream was dropped part-way; keep the stream getInputStream() returned");
+        }
+      }
       OutputRewrite rewrite = call.outputRewrite(sse, type, c.getContentEncoding());
       if (rewrite != null) {
+        java.util.concurrent.atomic.AtomicBoolean started = new java.util.concurrent.atomic.AtomicBoolean();
         InputStream checked = call.limitsTools() && sse ? new SseGateStream(in, new SseToolGate(call)) : in;
-        InputStream view = new UsageTap(new FilteredStream(checked, rewrite), sse, u -> call.completed(status, u));
-        served.put(connection, new Served(in, view));
+        InputStream marked = new java.io.FilterInputStream(checked) {
+          @Override
+          public int read(byte[] b, int off, int len) throws IOException {
+            started.set(true);
+            return super.read(b, off, len);
+          }
+        };
+        InputStream view = new UsageTap(new FilteredStream(marked, rewrite), sse, u -> call.completed(status, u));
+        served.put(connection, new Served(new WeakReference<>(in), new WeakReference<>(view), started));
         return view;
       }
     }
@@ -137,8 +154,14 @@ final class UrlConnection {
     return Collections.unmodifiableMap(copy);
   }
 
-  /** The redacting view handed out for a connection's response stream. */
-  private record Served(InputStream raw, InputStream view) {}
+  /**
+   * The redacting view handed out for a connection's response stream, held weakly: the stream is an
+   * inner object of the connection, so a strong value would keep its own key alive. A view the
+   * application still holds stays; one dropped unread (getResponseCode's) is replaced, one dropped
+   * part-way is refused in enforce ({@code started}).
+   */
+  private record Served(WeakReference<InputStream> raw, WeakReference<InputStream> view,
+      java.util.concurrent.atomic.AtomicBoolean started) {}
 
   private final Map<Object, Served> served = Collections.synchronizedMap(new WeakHashMap<>());
 
