@@ -40,6 +40,13 @@ public final class JdkRawHttp implements RawHttp {
   @Override
   public Answer postReading(String url, String json, String reader, String... headers) throws Exception {
     HttpRequest req = builder(url, headers).POST(HttpRequest.BodyPublishers.ofString(json)).build();
+    if (reader.equals("timed")) {
+      long start = System.nanoTime();
+      HttpResponse<java.io.InputStream> t = client.send(req, HttpResponse.BodyHandlers.ofInputStream());
+      try (java.io.InputStream in = t.body()) {
+        return new Answer(t.statusCode(), RawHttp.timed(in, start));
+      }
+    }
     HttpResponse<?> r = switch (reader) {
       case "string" -> client.send(req, HttpResponse.BodyHandlers.ofString());
       case "bytes" -> client.send(req, HttpResponse.BodyHandlers.ofByteArray());

@@ -99,8 +99,10 @@ public final class OkHttpRawHttp implements RawHttp {
       });
       return answer.get(60, TimeUnit.SECONDS);
     }
+    long start = System.nanoTime();
     try (Response r = client.newCall(req).execute()) {
       String text = switch (reader) {
+        case "timed" -> RawHttp.timed(r.body().byteStream(), start);
         case "string" -> r.body().string();
         case "bytes" -> new String(r.body().bytes(), java.nio.charset.StandardCharsets.UTF_8);
         case "stream" -> new String(r.body().byteStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);

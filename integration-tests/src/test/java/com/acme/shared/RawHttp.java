@@ -25,6 +25,25 @@ public interface RawHttp {
    */
   Answer postReading(String url, String json, String reader, String... headers) throws Exception;
 
+  /**
+   * Reader {@code timed}: an event stream read line by line as it arrives, with a comment line
+   * appended, {@code : first=MS total=MS}: when the first chat delta with text arrived and when the
+   * stream ended, counted from {@code start} (nanoTime before sending).
+   */
+  static String timed(java.io.InputStream in, long start) throws java.io.IOException {
+    java.io.BufferedReader r = new java.io.BufferedReader(new java.io.InputStreamReader(in, java.nio.charset.StandardCharsets.UTF_8));
+    StringBuilder body = new StringBuilder();
+    long first = -1;
+    String line;
+    while ((line = r.readLine()) != null) {
+      body.append(line).append('\n');
+      if (first < 0 && line.startsWith("data: {") && line.matches(".*\"content\":\"[^\"].*")) {
+        first = (System.nanoTime() - start) / 1_000_000;
+      }
+    }
+    return body + ": first=" + first + " total=" + (System.nanoTime() - start) / 1_000_000 + "\n";
+  }
+
   Answer post(String url, String json, String... headers) throws Exception;
 
   /** Sent asynchronously from the calling thread; the answer arrives on one of the client's threads. */

@@ -13,7 +13,9 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  * {@code chatstream}, {@code resp}, {@code respstream}, {@code msg}, {@code msgstream}; READER is
  * one of {@link RawHttp#postReading}'s; {@code tools} declares a tool (the fake model then calls it);
  * {@code gzip} sets Accept-Encoding: gzip as the application's own header; {@code pad=N} asks the
- * fake for N filler bytes in a JSON answer. Each prints {@code #i OK text [cl=...]} ({@code cl=ok}
+ * fake for N filler bytes in a JSON answer; {@code delay=MS} a pause before each streamed frame
+ * (with reader {@code timed} the step tells when the first text arrived: {@code (first=MS total=MS)}).
+ * Each prints {@code #i OK text [cl=...]} ({@code cl=ok}
  * when the reported Content-Length is absent or matches the bytes read, else {@code cl=MISMATCH}),
  * or {@code #i FAIL class: message}.
  */
@@ -60,8 +62,10 @@ public final class RawOutputScript {
     boolean tools = false;
     boolean gzip = false;
     String pad = null;
+    String frameDelay = null;
     for (int k = 3; k < parts.length; k++) {
       if (parts[k].equals("tools")) tools = true;
+      else if (parts[k].startsWith("delay=")) frameDelay = parts[k].substring(6);
       else if (parts[k].equals("gzip")) gzip = true;
       else if (parts[k].startsWith("pad=")) pad = parts[k].substring(4);
     }
@@ -89,6 +93,7 @@ public final class RawOutputScript {
         "Authorization", "Bearer sk-app-own-key", "x-api-key", "sk-app-own-key", "anthropic-version", "2023-06-01"));
     if (gzip) headers.addAll(java.util.List.of("Accept-Encoding", "gzip"));
     if (pad != null) headers.addAll(java.util.List.of("X-Fake-Pad-Bytes", pad));
+    if (frameDelay != null) headers.addAll(java.util.List.of("X-Fake-Frame-Delay-Ms", frameDelay));
     RawHttp.Answer a = http.postReading(base + path, body.toString(), reader, headers.toArray(new String[0]));
     if (a.status() != 200) return "status " + a.status() + " " + a.body();
     if (gzip) return "gzip body of " + a.body().length() + " chars";
@@ -117,7 +122,9 @@ public final class RawOutputScript {
   private static String streamed(String kind, String body) throws Exception {
     StringBuilder text = new StringBuilder();
     StringBuilder input = new StringBuilder();
+    String timing = "";
     for (String line : body.split("\n")) {
+      if (line.startsWith(": first=")) timing = " (" + line.substring(2) + ")";
       if (!line.startsWith("data: ") || line.equals("data: [DONE]")) continue;
       JsonNode e = JSON.readTree(line.substring(6));
       if (kind.equals("chatstream")) {
@@ -131,6 +138,6 @@ public final class RawOutputScript {
     }
     // The streamed tool input must still be valid JSON once assembled.
     if (input.length() > 0) return "tool_use " + JSON.readTree(input.toString());
-    return text.toString();
+    return text + timing;
   }
 }

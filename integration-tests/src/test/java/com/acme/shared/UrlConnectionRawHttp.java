@@ -43,6 +43,7 @@ public final class UrlConnectionRawHttp implements RawHttp {
 
   @Override
   public Answer postReading(String url, String json, String reader, String... headers) throws Exception {
+    long start = System.nanoTime();
     HttpURLConnection c = open(url, "POST", headers);
     c.setDoOutput(true);
     try (OutputStream out = c.getOutputStream()) {
@@ -52,6 +53,7 @@ public final class UrlConnectionRawHttp implements RawHttp {
     if (status >= 400) return read(c);
     InputStream in = c.getInputStream();
     String body = switch (reader) {
+      case "timed" -> RawHttp.timed(in, start);
       case "string", "bytes", "stream" -> new String(in.readAllBytes(), StandardCharsets.UTF_8);
       case "twice" -> new String(c.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
       case "lines" -> {

@@ -69,6 +69,7 @@ class RawOutputRedactionTest {
   static final String REDACTED = "Echo: Mail alice@example.com or call <PHONE> today";
   static final String RAW = "Echo: " + TEXT;
   static final int HUGE = 40 << 20;
+  static final String FILLER = " The quick brown fox jumps over the lazy dog.".repeat(3);
 
   Scenario s;
 
@@ -135,7 +136,8 @@ class RawOutputRedactionTest {
         "chat:" + T + ":" + otherReader + t, // 19 held back for its tool calls, then redacted
         "chatstream:" + T + ":lines" + t, // 20 gated line by line, then redacted
         "msg:" + TC + ":string:tools" + tt, // 21
-        "msgstream:" + TC + ":stream:tools" + tt); // 22
+        "msgstream:" + TC + ":stream:tools" + tt, // 22
+        "chatstream:" + E + ":timed:delay=20" + t + FILLER); // 23 read as it arrives, 20 ms between events
     boolean lengthReported = true; // HttpURLConnection included: its Content-Length is hidden when the body may change
     for (int i : new int[] {1, 2, 3, 4, 5, 6, 7, 8, 11, 19, 20}) {
       assertTrue(r.step(i).startsWith("OK " + REDACTED + " [cl="), "step " + i + ": " + r);
@@ -157,8 +159,16 @@ class RawOutputRedactionTest {
         r.toString());
     assertTrue(r.step(18).startsWith("OK " + RAW + " padding=" + HUGE), r.toString());
 
+    java.util.regex.Matcher timing = java.util.regex.Pattern.compile("^OK " + java.util.regex.Pattern.quote(REDACTED + FILLER)
+        + " \\(first=(\\d+) total=(\\d+)\\) \\[cl=ok\\]$").matcher(r.step(23));
+    assertTrue(timing.find(), r.toString());
+    long first = Long.parseLong(timing.group(1));
+    long total = Long.parseLong(timing.group(2));
+    System.out.println("[raw-output-redaction] " + client + ": first text after " + first + " ms of a " + total + " ms stream");
+    assertTrue(first < total * 0.7, "streaming stays streaming: the first text came at " + first + " of " + total + " ms");
+
     var wire = s.fake.requests();
-    assertEquals(22, wire.size());
+    assertEquals(23, wire.size());
     for (int i = 0; i < 11; i++) {
       String sent = wire.get(i).body();
       assertTrue(sent.contains("<EMAIL_1>") && !sent.contains("alice@"), "pseudonymized on the wire: " + sent);
@@ -168,7 +178,7 @@ class RawOutputRedactionTest {
     AuditFile audit = s.audit();
     audit.assertChainIntact();
     List<JsonNode> chats = audit.withAction("model.chat");
-    assertEquals(22, chats.size(), "one entry per call: " + audit);
+    assertEquals(23, chats.size(), "one entry per call: " + audit);
     for (int i : new int[] {0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 18, 19, 20, 21}) {
       JsonNode e = chats.get(i);
       assertEquals("redacted", e.path("outcome").asText(), e.toString());

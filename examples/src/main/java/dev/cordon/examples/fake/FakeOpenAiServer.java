@@ -143,8 +143,10 @@ public final class FakeOpenAiServer implements AutoCloseable {
             delay();
             String accept = exchange.getRequestHeaders().getFirst("Accept-Encoding");
             String pad = exchange.getRequestHeaders().getFirst("X-Fake-Pad-Bytes");
+            String frameDelay = exchange.getRequestHeaders().getFirst("X-Fake-Frame-Delay-Ms");
             send(exchange, reply, gzipWhenAsked && accept != null && accept.contains("gzip"),
-                    pad == null ? 0 : Integer.parseInt(pad.trim()));
+                    pad == null ? 0 : Integer.parseInt(pad.trim()),
+                    frameDelay == null ? 0 : Integer.parseInt(frameDelay.trim()));
         } catch (IOException e) {
             // The client went away; nothing to answer.
         }
@@ -174,9 +176,12 @@ public final class FakeOpenAiServer implements AutoCloseable {
 
     /**
      * @param gzip compress a JSON answer; @param padBytes a JSON answer gets a member of that many
-     *     filler characters (request header {@code X-Fake-Pad-Bytes}), to test very large bodies
+     *     filler characters (request header {@code X-Fake-Pad-Bytes}), to test very large bodies;
+     *     @param frameDelayMs a pause before each SSE frame (request header
+     *     {@code X-Fake-Frame-Delay-Ms}), to see when a client receives the first ones
      */
-    private static void send(HttpExchange exchange, Reply reply, boolean gzip, int padBytes) throws IOException {
+    private static void send(HttpExchange exchange, Reply reply, boolean gzip, int padBytes, int frameDelayMs)
+            throws IOException {
         var headers = exchange.getResponseHeaders();
         headers.set("x-request-id", Ids.hex("req_", 32));
         headers.set("openai-version", "2020-10-01");
@@ -218,6 +223,13 @@ public final class FakeOpenAiServer implements AutoCloseable {
             exchange.sendResponseHeaders(200, 0); // chunked
             OutputStream out = exchange.getResponseBody();
             for (String frame : stream.frames()) {
+                if (frameDelayMs > 0) {
+                    try {
+                        Thread.sleep(frameDelayMs);
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                }
                 out.write(frame.getBytes(StandardCharsets.UTF_8));
                 out.flush(); // one HTTP chunk per SSE frame, like the real chunk boundaries
             }
