@@ -87,6 +87,55 @@ public final class OkHttpRawHttp implements RawHttp {
     return execute(builder(url, headers).get().build());
   }
 
+  @Override
+  public Answer postReading(String url, String json, String reader, String... headers) throws Exception {
+    Request req = builder(url, headers).post(RequestBody.create(json, JSON)).build();
+    if (reader.equals("async")) {
+      CompletableFuture<Answer> answer = new CompletableFuture<>();
+      client.newCall(req).enqueue(new Callback() {
+        @Override
+        public void onFailure(Call call, IOException e) {
+          answer.completeExceptionally(e);
+        }
+
+        @Override
+        public void onResponse(Call call, Response response) {
+          try (response) {
+            answer.complete(new Answer(response.code(), response.body().string(), "", lengthOf(response)));
+          } catch (Throwable e) {
+            answer.completeExceptionally(e);
+          }
+        }
+      });
+      return answer.get(60, TimeUnit.SECONDS);
+    }
+    long start = System.nanoTime();
+    try (Response r = client.newCall(req).execute()) {
+      String text = switch (reader) {
+        case "timed" -> RawHttp.timed(r.body().byteStream(), start);
+        case "string" -> r.body().string();
+        case "bytes" -> new String(r.body().bytes(), java.nio.charset.StandardCharsets.UTF_8);
+        case "stream" -> new String(r.body().byteStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        case "lines" -> {
+          StringBuilder sb = new StringBuilder();
+          okio.BufferedSource src = r.body().source();
+          String line;
+          while ((line = src.readUtf8Line()) != null) sb.append(sb.length() == 0 ? "" : "\n").append(line);
+          yield sb.toString();
+        }
+        default -> throw new IllegalArgumentException(reader);
+      };
+      return new Answer(r.code(), text, "", lengthOf(r));
+    }
+  }
+
+  /** The Content-Length the response reports, in its headers or its body's contentLength(). */
+  private static String lengthOf(Response r) {
+    String h = r.header("Content-Length");
+    long body = r.body().contentLength();
+    return h != null ? h : body >= 0 ? Long.toString(body) : "";
+  }
+
   private static Request.Builder builder(String url, String... headers) {
     Request.Builder b = new Request.Builder().url(url);
     for (int i = 0; i < headers.length; i += 2) b.header(headers[i], headers[i + 1]);

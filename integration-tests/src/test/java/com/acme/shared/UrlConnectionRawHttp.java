@@ -41,6 +41,32 @@ public final class UrlConnectionRawHttp implements RawHttp {
     return read(open(url, "GET", headers));
   }
 
+  @Override
+  public Answer postReading(String url, String json, String reader, String... headers) throws Exception {
+    long start = System.nanoTime();
+    HttpURLConnection c = open(url, "POST", headers);
+    c.setDoOutput(true);
+    try (OutputStream out = c.getOutputStream()) {
+      out.write(json.getBytes(StandardCharsets.UTF_8));
+    }
+    int status = c.getResponseCode();
+    if (status >= 400) return read(c);
+    InputStream in = c.getInputStream();
+    String body = switch (reader) {
+      case "timed" -> RawHttp.timed(in, start);
+      case "string", "bytes", "stream" -> new String(in.readAllBytes(), StandardCharsets.UTF_8);
+      case "twice" -> new String(c.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+      case "lines" -> {
+        java.io.BufferedReader r = new java.io.BufferedReader(new java.io.InputStreamReader(in, StandardCharsets.UTF_8));
+        yield r.lines().collect(java.util.stream.Collectors.joining("\n"));
+      }
+      default -> throw new IllegalArgumentException(reader);
+    };
+    in.close();
+    long len = c.getContentLengthLong();
+    return new Answer(status, body, "", len < 0 ? "" : Long.toString(len));
+  }
+
   private static HttpURLConnection open(String url, String method, String... headers) throws IOException {
     HttpURLConnection c = (HttpURLConnection) new URL(url).openConnection();
     c.setRequestMethod(method);

@@ -19,6 +19,7 @@ public final class AiCall {
   private final AuditLog log;
   private final AuditEvent event;
   private final AtomicBoolean written = new AtomicBoolean();
+  private final AtomicBoolean outputFaulted = new AtomicBoolean();
   private final boolean streaming;
   private final CallRedaction redaction;
   private final Map<String, Long> promptRedactions;
@@ -62,6 +63,62 @@ public final class AiCall {
 
   void uploadedFrom(Set<String> datasets) {
     this.uploadSources = datasets;
+  }
+
+  /**
+   * Output redaction for a raw transport that pushes the response's bytes, or null when the rule
+   * asks for none or the body cannot hold model text (a non-JSON, non-event-stream body: binary,
+   * HTML, plain text). A body with a Content-Encoding (the application asked for gzip itself) cannot
+   * be read: enforce refuses it (the read fails, audited as {@code agent.error}); monitor lets it
+   * through uncounted and says so in the call's entry.
+   */
+  public OutputRewrite outputRewrite(boolean sse, String contentType, String contentEncoding) {
+    if (redaction == null || !redaction.active()) return null;
+    String type = contentType == null ? null : contentType.toLowerCase(java.util.Locale.ROOT);
+    if (!sse && type != null && !type.contains("json")) return null;
+    if (sse && type != null && !type.contains("event-stream")) {
+      // A stream in another framing (Gemini's JSON array, Ollama's NDJSON, AWS event stream): no
+      // event parser for it here; it passes as it came, and the entry says so.
+      noteUnread("content-type " + type);
+      return null;
+    }
+    if (contentEncoding != null && !contentEncoding.isBlank() && !contentEncoding.trim().equalsIgnoreCase("identity")) {
+      String why = "Cordon: output redaction cannot read a response with Content-Encoding '" + contentEncoding.trim()
+          + "'; let the HTTP client negotiate the encoding (do not set Accept-Encoding yourself)";
+      if (!redaction.enforce()) {
+        noteUnread("content-encoding " + contentEncoding.trim());
+        return null;
+      }
+      outputFault(new java.io.IOException(why), true);
+      return new OutputRewrite(this, null, true, why);
+    }
+    return new OutputRewrite(this, redaction.filter(sse), redaction.enforce(), null);
+  }
+
+  /** Whether the application may get other response bytes than the provider sent (enforced output redaction). */
+  public boolean rewritesOutput() {
+    return redaction != null && redaction.active() && redaction.enforce();
+  }
+
+  /** Whether the response is looked at for output redaction at all (enforce or monitor). */
+  public boolean countsOutput() {
+    return redaction != null && redaction.active();
+  }
+
+  /** Why the output was not looked at, once (HttpURLConnection asks again from getHeaderField, perhaps after the entry is written). */
+  private void noteUnread(String why) {
+    synchronized (event) {
+      if (!written.get() && event.get("output_unread") == null) event.put("output_unread", why);
+    }
+  }
+
+  /** A fault while redacting this call's output: audited once as agent.error (the mode decides what follows). */
+  void outputFault(Throwable t, boolean closed) {
+    if (!outputFaulted.compareAndSet(false, true)) return;
+    log.append(AuditEvent.of("agent.error").put("where", "ai.output-redaction").put("error", AiGovernor.describe(t))
+        .put("outcome", closed ? "blocked" : "allowed"));
+    dev.cordon.agent.log.Log.get().warn("internal error in output redaction ({}): failing {}", AiGovernor.describe(t),
+        closed ? "closed" : "open");
   }
 
   /** Output redaction counts join the prompt's in the audit entry, and may change its outcome. */

@@ -25,6 +25,8 @@ public final class CallRedaction {
   private final Vault vault;
   private final boolean enforce;
   private final Counts counts;
+  /** Where whole-text findings are counted: {@link #counts}, or a scratch while redacting a repeat. */
+  private Counts target;
 
   /** @param output the rule's output types (may be empty); @param vault the prompt's pseudonyms, or null */
   public CallRedaction(Redactor redactor, TypeSet output, Vault vault, boolean enforce) {
@@ -33,6 +35,7 @@ public final class CallRedaction {
     this.vault = vault;
     this.enforce = enforce;
     this.counts = redactor.newCounts();
+    this.target = counts;
   }
 
   /** Whether the response needs looking at at all. */
@@ -51,12 +54,17 @@ public final class CallRedaction {
 
   /** The response body as the application should read it. */
   public InputStream wrap(InputStream raw, boolean sse) {
-    return sse ? new SseRedactingStream(raw, this) : new JsonRedactingStream(raw, this);
+    return new FilteredStream(raw, filter(sse));
+  }
+
+  /** The body transformation for clients that push the response's bytes as they arrive. */
+  public OutputFilter filter(boolean sse) {
+    return sse ? new SseRedactor(this) : new JsonRedactor(this);
   }
 
   /** A whole piece of model text (non-streamed), transformed; in monitor mode counted and returned as is. */
   String whole(String s) {
-    String r = output.isEmpty() ? s : redactor.redact(s, output, counts, null);
+    String r = output.isEmpty() ? s : redactor.redact(s, output, target, null);
     if (!enforce) return s;
     return vault == null ? r : vault.restore(r);
   }
@@ -83,6 +91,21 @@ public final class CallRedaction {
     }
   }
 
+  /**
+   * Like {@link #transformTree} for an event that repeats text already streamed and counted (a
+   * Responses {@code *.done} or {@code response.completed} event): transformed the same way, not
+   * counted again.
+   */
+  boolean transformRepeat(Object node) {
+    Counts saved = target;
+    target = redactor.newCounts();
+    try {
+      return transformTree(node);
+    } finally {
+      target = saved;
+    }
+  }
+
   /** Transforms every model-text string in a parsed response; true when something changed. */
   boolean transformTree(Object node) {
     boolean changed = false;
@@ -98,6 +121,9 @@ public final class CallRedaction {
               changed = true;
             }
           }
+        } else if (e.getKey().equals("input") && "tool_use".equals(m.get("type"))) {
+          // Anthropic tool_use: the model's arguments come as a JSON object; every string in it is model text.
+          changed |= transformStrings(v);
         } else if (v instanceof List<?> l && OUTPUT_TEXT.contains(e.getKey())) {
           List<Object> list = JsonTree.list(l);
           for (int i = 0; i < list.size(); i++) {
@@ -119,6 +145,40 @@ public final class CallRedaction {
     }
     List<Object> l = JsonTree.list(node);
     if (l != null) for (Object o : l) changed |= transformTree(o);
+    return changed;
+  }
+
+  /** Transforms every string value (not the member names) at any depth. */
+  private boolean transformStrings(Object node) {
+    boolean changed = false;
+    Map<String, Object> m = JsonTree.map(node);
+    if (m != null) {
+      for (Map.Entry<String, Object> e : m.entrySet()) {
+        if (e.getValue() instanceof String s) {
+          String r = whole(s);
+          if (!r.equals(s)) {
+            e.setValue(r);
+            changed = true;
+          }
+        } else {
+          changed |= transformStrings(e.getValue());
+        }
+      }
+      return changed;
+    }
+    List<Object> l = JsonTree.list(node);
+    if (l == null) return false;
+    for (int i = 0; i < l.size(); i++) {
+      if (l.get(i) instanceof String s) {
+        String r = whole(s);
+        if (!r.equals(s)) {
+          l.set(i, r);
+          changed = true;
+        }
+      } else {
+        changed |= transformStrings(l.get(i));
+      }
+    }
     return changed;
   }
 

@@ -51,28 +51,26 @@ final class JdkHttp {
   /**
    * The future {@code sendAsync} returned: a failed exchange completes the call's audit entry, and
    * when a scoped key was put on the request the response reports the application's own request
-   * instead ({@code HttpResponse.request()} would otherwise hand the key to the application).
+   * instead ({@code HttpResponse.request()} would otherwise hand the key to the application); when
+   * output redaction may change the body's length, the response shows no Content-Length.
    */
   @SuppressWarnings("unchecked")
   Object response(Object[] state, Object future, Throwable thrown) {
     AiCall call = (AiCall) state[2];
     if (call == null) return future;
-    if (thrown == null && state[3] != null && future instanceof CompletableFuture<?> f) {
-      HttpRequest own = (HttpRequest) state[3];
-      CompletableFuture<HttpResponse<Object>> in = (CompletableFuture<HttpResponse<Object>>) f;
-      in.whenComplete((r, t) -> {
-        if (t != null) call.failed(t);
-      });
-      return in.thenApply(r -> new OwnRequestResponse<>(r, own));
-    }
     if (thrown != null) {
       call.failed(thrown);
-    } else if (future instanceof CompletableFuture<?> f) {
-      f.whenComplete((r, t) -> {
-        if (t != null) call.failed(t);
-      });
+      return future;
     }
-    return future;
+    if (!(future instanceof CompletableFuture<?> f)) return future;
+    f.whenComplete((r, t) -> {
+      if (t != null) call.failed(t);
+    });
+    HttpRequest own = (HttpRequest) state[3];
+    boolean dropLength = call.rewritesOutput();
+    if (own == null && !dropLength) return future;
+    CompletableFuture<HttpResponse<Object>> in = (CompletableFuture<HttpResponse<Object>>) f;
+    return in.thenApply(r -> new OwnRequestResponse<>(r, own, dropLength));
   }
 
   /**

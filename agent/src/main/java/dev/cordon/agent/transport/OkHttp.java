@@ -3,6 +3,7 @@ package dev.cordon.agent.transport;
 import dev.cordon.agent.ai.AiCall;
 import dev.cordon.agent.ai.AiGovernor;
 import dev.cordon.agent.ai.AiTarget;
+import dev.cordon.agent.ai.OutputRewrite;
 import dev.cordon.agent.ai.ResponseWatch;
 import dev.cordon.agent.ai.SseToolGate;
 import dev.cordon.agent.ai.UsageReader;
@@ -182,27 +183,39 @@ final class OkHttp {
     int status = api.responseCode(response);
     String type = api.responseHeader(response, "Content-Type");
     boolean sse = call.streaming() || (type != null && type.contains("event-stream"));
+    OutputRewrite rewrite = call.outputRewrite(sse, type, api.responseHeader(response, "Content-Encoding"));
     if (call.checksToolCalls() && !sse) {
       // Held back until its tool calls are checked: the application sees the body only if it passes.
       byte[] bytes = api.readBody(response);
       CordonAccessDeniedException deny = call.checkToolCalls(bytes);
+      IOException withheld = null;
+      if (deny == null && rewrite != null) {
+        try {
+          bytes = rewrite.whole(bytes);
+        } catch (IOException e) {
+          withheld = e;
+        }
+      }
       call.completed(status, UsageReader.find(bytes, 0, bytes.length));
       if (deny != null) throw deny;
-      return api.withBody(response, bytes);
+      if (withheld != null) throw OkHttp.<RuntimeException>sneaky(withheld);
+      return api.withBody(response, bytes, rewrite != null && rewrite.changesBody());
     }
     ResponseWatch watch = new ResponseWatch(sse, u -> call.completed(status, u));
     SseToolGate gate = sse && call.limitsTools() ? new SseToolGate(call) : null;
     return api.watchBody(response, new OkHttpApi.BodyTap() {
       @Override
-      public byte[] pass(byte[] chunk) {
+      public byte[] pass(byte[] chunk) throws IOException {
         byte[] out = gate == null ? chunk : gate.accept(chunk, 0, chunk.length);
+        if (rewrite != null) out = rewrite.pass(out, 0, out.length);
         watch.accept(out, 0, out.length);
         return out;
       }
 
       @Override
-      public byte[] end() {
+      public byte[] end() throws IOException {
         byte[] rest = gate == null ? new byte[0] : gate.finish();
+        if (rewrite != null) rest = concat(rewrite.pass(rest, 0, rest.length), rewrite.end());
         watch.accept(rest, 0, rest.length);
         watch.finish();
         return rest;
@@ -212,7 +225,22 @@ final class OkHttp {
       public void closed() {
         watch.finish();
       }
-    });
+    }, rewrite != null && rewrite.changesBody());
+  }
+
+  private static byte[] concat(byte[] a, byte[] b) {
+    if (a.length == 0) return b;
+    if (b.length == 0) return a;
+    byte[] all = new byte[a.length + b.length];
+    System.arraycopy(a, 0, all, 0, a.length);
+    System.arraycopy(b, 0, all, a.length, b.length);
+    return all;
+  }
+
+  /** Throws a checked exception OkHttp's chain declares (IOException) through a hook that cannot declare it. */
+  @SuppressWarnings("unchecked")
+  private static <E extends Throwable> E sneaky(Throwable t) throws E {
+    throw (E) t;
   }
 
   private static Object stateRequest(Object[] state) {

@@ -56,6 +56,7 @@ final class OkHttpApi {
   private final Method responseBuilderBody;
   private final Method responseBuilderBuild;
   private final Method responseBuilderRequest;
+  private final Method responseBuilderRemoveHeader;
   private final Method bodySource;
   private final Method bodyContentType;
   private final Method bodyContentLength;
@@ -112,6 +113,7 @@ final class OkHttpApi {
       responseBuilderBody = responseNewBuilder.getReturnType().getMethod("body", responseBodyType);
       responseBuilderBuild = responseNewBuilder.getReturnType().getMethod("build");
       responseBuilderRequest = responseNewBuilder.getReturnType().getMethod("request", requestType);
+      responseBuilderRemoveHeader = responseNewBuilder.getReturnType().getMethod("removeHeader", String.class);
       bodySource = responseBodyType.getMethod("source");
       bodyContentType = responseBodyType.getMethod("contentType");
       bodyContentLength = responseBodyType.getMethod("contentLength");
@@ -230,11 +232,15 @@ final class OkHttpApi {
     return b == null ? new byte[0] : (byte[]) call(bodyBytes, b);
   }
 
-  /** The response with this body (same content type) in place of its own, which is closed. */
-  Object withBody(Object response, byte[] bytes) {
+  /**
+   * The response with this body (same content type) in place of its own, which is closed; without
+   * the provider's Content-Length header when the body is not the provider's.
+   */
+  Object withBody(Object response, byte[] bytes, boolean dropLength) {
     Object b = call(responseBody, response);
     Object type = b == null ? null : call(bodyContentType, b);
     Object builder = call(responseNewBuilder, response);
+    if (dropLength) call(responseBuilderRemoveHeader, builder, "Content-Length");
     call(responseBuilderBody, builder, call(createResponseBodyBytes, null, bytes, type));
     return call(responseBuilderBuild, builder);
   }
@@ -244,10 +250,14 @@ final class OkHttpApi {
    * {@link BodyTap#pass}, and the application gets what that returns (the same bytes, or fewer while
    * a line is held back for checking; a deny thrown there reaches the application's read).
    */
-  Object watchBody(Object response, BodyTap tap) {
+  Object watchBody(Object response, BodyTap tap, boolean dropLength) {
     Object b = call(responseBody, response);
     if (b == null) {
-      tap.end();
+      try {
+        tap.end();
+      } catch (java.io.IOException nothingToRedact) {
+        // No body: nothing was withheld.
+      }
       return response;
     }
     Object source = call(bodySource, b);
@@ -284,9 +294,12 @@ final class OkHttpApi {
           case "toString" -> "CordonWatchedSource(" + source + ")";
           default -> invoke(m, source, args);
         });
+    // A body whose length changes must not announce the provider's (ResponseBody.bytes() and
+    // string() compare the two and fail).
     Object newBody = call(createResponseBody, null, call(okioBuffer, null, watched), call(bodyContentType, b),
-        call(bodyContentLength, b));
+        dropLength ? -1L : call(bodyContentLength, b));
     Object builder = call(responseNewBuilder, response);
+    if (dropLength) call(responseBuilderRemoveHeader, builder, "Content-Length");
     call(responseBuilderBody, builder, newBody);
     return call(responseBuilderBuild, builder);
   }
@@ -294,10 +307,10 @@ final class OkHttpApi {
   /** What {@link #watchBody} reads the body through. */
   interface BodyTap {
     /** The bytes just read; returns the bytes to hand on now (may hold some back, may throw the deny). */
-    byte[] pass(byte[] chunk);
+    byte[] pass(byte[] chunk) throws java.io.IOException;
 
     /** End of body: returns what is still held back. */
-    byte[] end();
+    byte[] end() throws java.io.IOException;
 
     /** The application closed the body (possibly before its end). */
     void closed();

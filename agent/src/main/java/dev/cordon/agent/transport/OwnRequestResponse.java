@@ -8,14 +8,20 @@ import java.net.http.HttpResponse;
 import java.util.Optional;
 import javax.net.ssl.SSLSession;
 
-/** A JDK response that reports the application's own request, not the one that carried the scoped key. */
+/**
+ * A JDK response as Cordon hands it to the application: reporting the application's own request,
+ * not the one that carried the scoped key (when {@code own} is given), and without the provider's
+ * Content-Length when output redaction may have changed the body's length.
+ */
 final class OwnRequestResponse<T> implements HttpResponse<T> {
   private final HttpResponse<T> delegate;
   private final HttpRequest own;
+  private final boolean dropLength;
 
-  OwnRequestResponse(HttpResponse<T> delegate, HttpRequest own) {
+  OwnRequestResponse(HttpResponse<T> delegate, HttpRequest own, boolean dropLength) {
     this.delegate = delegate;
     this.own = own;
+    this.dropLength = dropLength;
   }
 
   @Override
@@ -25,18 +31,19 @@ final class OwnRequestResponse<T> implements HttpResponse<T> {
 
   @Override
   public HttpRequest request() {
-    return own;
+    return own != null ? own : delegate.request();
   }
 
   @Override
   public Optional<HttpResponse<T>> previousResponse() {
     // Earlier responses (redirects) would report the rewritten requests too.
-    return Optional.empty();
+    return own != null ? Optional.empty() : delegate.previousResponse();
   }
 
   @Override
   public HttpHeaders headers() {
-    return delegate.headers();
+    if (!dropLength) return delegate.headers();
+    return HttpHeaders.of(delegate.headers().map(), (name, value) -> !name.equalsIgnoreCase("content-length"));
   }
 
   @Override

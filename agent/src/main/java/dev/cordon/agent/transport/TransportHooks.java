@@ -50,12 +50,16 @@ public final class TransportHooks {
   }
 
   public Object body(String client, Object owner, Object body, Throwable thrown) throws IOException {
-    if ("reactor-netty".equals(client)) {
-      reactorNetty().inbound(owner, body);
-      return body;
-    }
-    if (!"urlconnection".equals(client)) throw new IllegalArgumentException("unknown client " + client);
-    return urlConnection().body(owner, body, thrown);
+    return switch (client) {
+      case "reactor-netty" -> {
+        reactorNetty().inbound(owner, body);
+        yield body;
+      }
+      case "urlconnection" -> urlConnection().body(owner, body, thrown);
+      case "urlconnection-length" -> urlConnection().hidesLength(owner) ? null : body;
+      case "urlconnection-fields" -> urlConnection().hidesLength(owner) ? UrlConnection.withoutLength(body) : body;
+      default -> throw new IllegalArgumentException("unknown client " + client);
+    };
   }
 
   public void callStarted(String client, Object call) throws IOException {

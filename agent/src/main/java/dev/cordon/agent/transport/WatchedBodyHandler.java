@@ -1,6 +1,7 @@
 package dev.cordon.agent.transport;
 
 import dev.cordon.agent.ai.AiCall;
+import dev.cordon.agent.ai.OutputRewrite;
 import dev.cordon.agent.ai.ResponseWatch;
 import dev.cordon.agent.ai.SseToolGate;
 import java.net.http.HttpResponse;
@@ -11,7 +12,9 @@ import java.util.concurrent.Flow;
 
 /**
  * Wraps the application's body handler so the response bytes pass a {@link ResponseWatch} on their
- * way to the application's own subscriber, unchanged and unbuffered (a stream stays a stream).
+ * way to the application's own subscriber, unbuffered (a stream stays a stream); with output
+ * redaction they pass an {@link OutputRewrite} first, so whatever the handler (ofString,
+ * ofInputStream, ofLines, a custom subscriber) the application gets the redacted bytes.
  */
 final class WatchedBodyHandler<T> implements HttpResponse.BodyHandler<T> {
   private final HttpResponse.BodyHandler<T> delegate;
@@ -28,9 +31,11 @@ final class WatchedBodyHandler<T> implements HttpResponse.BodyHandler<T> {
     boolean sse = call.streaming()
         || info.headers().firstValue("content-type").map(v -> v.contains("event-stream")).orElse(false);
     int status = info.statusCode();
-    if (call.checksToolCalls() && !sse) return new Gated<>(inner, call, status);
+    OutputRewrite rewrite = call.outputRewrite(sse, info.headers().firstValue("content-type").orElse(null),
+        info.headers().firstValue("content-encoding").orElse(null));
+    if (call.checksToolCalls() && !sse) return new Gated<>(inner, call, status, rewrite);
     SseToolGate gate = sse && call.limitsTools() ? new SseToolGate(call) : null;
-    return new Watched<>(inner, new ResponseWatch(sse, u -> call.completed(status, u)), call, gate);
+    return new Watched<>(inner, new ResponseWatch(sse, u -> call.completed(status, u)), call, gate, rewrite);
   }
 
   /**
@@ -41,16 +46,18 @@ final class WatchedBodyHandler<T> implements HttpResponse.BodyHandler<T> {
     private final HttpResponse.BodySubscriber<T> inner;
     private final AiCall call;
     private final int status;
+    private final OutputRewrite rewrite;
     private final java.io.ByteArrayOutputStream body = new java.io.ByteArrayOutputStream();
     private Flow.Subscription upstream;
     private long demand;
     private boolean complete;
     private boolean delivered;
 
-    Gated(HttpResponse.BodySubscriber<T> inner, AiCall call, int status) {
+    Gated(HttpResponse.BodySubscriber<T> inner, AiCall call, int status, OutputRewrite rewrite) {
       this.inner = inner;
       this.call = call;
       this.status = status;
+      this.rewrite = rewrite;
     }
 
     @Override
@@ -110,9 +117,17 @@ final class WatchedBodyHandler<T> implements HttpResponse.BodyHandler<T> {
         bytes = body.toByteArray();
       }
       dev.cordon.CordonAccessDeniedException deny = call.checkToolCalls(bytes);
+      java.io.IOException withheld = null;
+      if (deny == null && rewrite != null) {
+        try {
+          bytes = rewrite.whole(bytes);
+        } catch (java.io.IOException e) {
+          withheld = e;
+        }
+      }
       call.completed(status, dev.cordon.agent.ai.UsageReader.find(bytes, 0, bytes.length));
-      if (deny != null) {
-        inner.onError(deny);
+      if (deny != null || withheld != null) {
+        inner.onError(deny != null ? deny : withheld);
         return;
       }
       if (bytes.length > 0) inner.onNext(List.of(ByteBuffer.wrap(bytes)));
@@ -125,14 +140,16 @@ final class WatchedBodyHandler<T> implements HttpResponse.BodyHandler<T> {
     private final ResponseWatch watch;
     private final AiCall call;
     private final SseToolGate gate;
+    private final OutputRewrite rewrite;
     private Flow.Subscription upstream;
     private boolean stopped;
 
-    Watched(HttpResponse.BodySubscriber<T> inner, ResponseWatch watch, AiCall call, SseToolGate gate) {
+    Watched(HttpResponse.BodySubscriber<T> inner, ResponseWatch watch, AiCall call, SseToolGate gate, OutputRewrite rewrite) {
       this.inner = inner;
       this.watch = watch;
       this.call = call;
       this.gate = gate;
+      this.rewrite = rewrite;
     }
 
     @Override
@@ -149,7 +166,7 @@ final class WatchedBodyHandler<T> implements HttpResponse.BodyHandler<T> {
     @Override
     public void onNext(List<ByteBuffer> item) {
       if (stopped) return;
-      if (gate == null) {
+      if (gate == null && rewrite == null) {
         for (ByteBuffer b : item) watch.accept(b);
         inner.onNext(item);
         return;
@@ -160,10 +177,11 @@ final class WatchedBodyHandler<T> implements HttpResponse.BodyHandler<T> {
           ByteBuffer d = b.duplicate();
           byte[] chunk = new byte[d.remaining()];
           d.get(chunk);
-          released.writeBytes(gate.accept(chunk, 0, chunk.length));
+          byte[] checked = gate == null ? chunk : gate.accept(chunk, 0, chunk.length);
+          released.writeBytes(rewrite == null ? checked : rewrite.pass(checked, 0, checked.length));
         }
-      } catch (dev.cordon.CordonAccessDeniedException deny) {
-        stop(deny);
+      } catch (dev.cordon.CordonAccessDeniedException | java.io.IOException stop) {
+        stop(stop);
         return;
       }
       if (released.size() == 0) {
@@ -176,11 +194,11 @@ final class WatchedBodyHandler<T> implements HttpResponse.BodyHandler<T> {
       inner.onNext(List.of(ByteBuffer.wrap(out)));
     }
 
-    private void stop(dev.cordon.CordonAccessDeniedException deny) {
+    private void stop(Throwable why) {
       stopped = true;
       upstream.cancel();
       watch.finish();
-      inner.onError(deny);
+      inner.onError(why);
     }
 
     @Override
@@ -193,15 +211,21 @@ final class WatchedBodyHandler<T> implements HttpResponse.BodyHandler<T> {
     @Override
     public void onComplete() {
       if (stopped) return;
-      if (gate != null) {
+      if (gate != null || rewrite != null) {
         try {
-          byte[] rest = gate.finish();
+          byte[] rest = gate == null ? new byte[0] : gate.finish();
+          if (rewrite != null) {
+            java.io.ByteArrayOutputStream all = new java.io.ByteArrayOutputStream();
+            all.writeBytes(rewrite.pass(rest, 0, rest.length));
+            all.writeBytes(rewrite.end());
+            rest = all.toByteArray();
+          }
           if (rest.length > 0) {
             watch.accept(rest, 0, rest.length);
             inner.onNext(List.of(ByteBuffer.wrap(rest)));
           }
-        } catch (dev.cordon.CordonAccessDeniedException deny) {
-          stop(deny);
+        } catch (dev.cordon.CordonAccessDeniedException | java.io.IOException stop) {
+          stop(stop);
           return;
         }
       }

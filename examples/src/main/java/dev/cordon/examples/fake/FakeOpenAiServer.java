@@ -39,6 +39,7 @@ public final class FakeOpenAiServer implements AutoCloseable {
     private final Endpoints endpoints = new Endpoints();
     private final List<RecordedRequest> requests = new ArrayList<>();
     private volatile int latencyMillis;
+    private volatile boolean gzipWhenAsked;
 
     private FakeOpenAiServer(HttpServer server, ExecutorService executor) {
         this.server = server;
@@ -103,6 +104,14 @@ public final class FakeOpenAiServer implements AutoCloseable {
         endpoints.chat.contentSlice = Math.max(0, chars);
     }
 
+    /**
+     * Compresses JSON answers when the request's Accept-Encoding names gzip, as real providers do
+     * (default off: most tests compare bodies as sent).
+     */
+    public void setGzipWhenAsked(boolean on) {
+        this.gzipWhenAsked = on;
+    }
+
     /** An artificial delay before each answer, e.g. to test timeouts or overhead (default 0). */
     public void setLatencyMillis(int ms) {
         this.latencyMillis = Math.max(0, ms);
@@ -132,7 +141,12 @@ public final class FakeOpenAiServer implements AutoCloseable {
                         "server_error", null, null).body());
             }
             delay();
-            send(exchange, reply);
+            String accept = exchange.getRequestHeaders().getFirst("Accept-Encoding");
+            String pad = exchange.getRequestHeaders().getFirst("X-Fake-Pad-Bytes");
+            String frameDelay = exchange.getRequestHeaders().getFirst("X-Fake-Frame-Delay-Ms");
+            send(exchange, reply, gzipWhenAsked && accept != null && accept.contains("gzip"),
+                    pad == null ? 0 : Integer.parseInt(pad.trim()),
+                    frameDelay == null ? 0 : Integer.parseInt(frameDelay.trim()));
         } catch (IOException e) {
             // The client went away; nothing to answer.
         }
@@ -160,13 +174,38 @@ public final class FakeOpenAiServer implements AutoCloseable {
         }
     }
 
-    private static void send(HttpExchange exchange, Reply reply) throws IOException {
+    /**
+     * @param gzip compress a JSON answer; @param padBytes a JSON answer gets a member of that many
+     *     filler characters (request header {@code X-Fake-Pad-Bytes}), to test very large bodies;
+     *     @param frameDelayMs a pause before each SSE frame (request header
+     *     {@code X-Fake-Frame-Delay-Ms}), to see when a client receives the first ones
+     */
+    private static void send(HttpExchange exchange, Reply reply, boolean gzip, int padBytes, int frameDelayMs)
+            throws IOException {
         var headers = exchange.getResponseHeaders();
         headers.set("x-request-id", Ids.hex("req_", 32));
         headers.set("openai-version", "2020-10-01");
         headers.set("openai-processing-ms", "1");
         if (reply instanceof Reply.JsonReply json) {
             byte[] bytes = Json.write(json.body()).getBytes(StandardCharsets.UTF_8);
+            if (padBytes > 0 && bytes.length > 1 && bytes[bytes.length - 1] == '}') {
+                byte[] padded = new byte[bytes.length + padBytes + 13];
+                System.arraycopy(bytes, 0, padded, 0, bytes.length - 1);
+                byte[] member = ",\"padding\":\"".getBytes(StandardCharsets.US_ASCII);
+                System.arraycopy(member, 0, padded, bytes.length - 1, member.length);
+                java.util.Arrays.fill(padded, bytes.length - 1 + member.length, padded.length - 2, (byte) 'a');
+                padded[padded.length - 2] = '"';
+                padded[padded.length - 1] = '}';
+                bytes = padded;
+            }
+            if (gzip) {
+                java.io.ByteArrayOutputStream z = new java.io.ByteArrayOutputStream();
+                try (java.util.zip.GZIPOutputStream g = new java.util.zip.GZIPOutputStream(z)) {
+                    g.write(bytes);
+                }
+                bytes = z.toByteArray();
+                headers.set("Content-Encoding", "gzip");
+            }
             headers.set("Content-Type", "application/json");
             exchange.sendResponseHeaders(json.status(), bytes.length);
             exchange.getResponseBody().write(bytes);
@@ -184,6 +223,13 @@ public final class FakeOpenAiServer implements AutoCloseable {
             exchange.sendResponseHeaders(200, 0); // chunked
             OutputStream out = exchange.getResponseBody();
             for (String frame : stream.frames()) {
+                if (frameDelayMs > 0) {
+                    try {
+                        Thread.sleep(frameDelayMs);
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                }
                 out.write(frame.getBytes(StandardCharsets.UTF_8));
                 out.flush(); // one HTTP chunk per SSE frame, like the real chunk boundaries
             }

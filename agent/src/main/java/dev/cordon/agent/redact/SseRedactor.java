@@ -2,7 +2,6 @@ package dev.cordon.agent.redact;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -17,21 +16,17 @@ import java.util.Map;
  * and a bounded tail is held so an entity split across events is still caught. Before the first
  * event that carries no delta (a finish chunk, {@code [DONE]}, a "done" event) or at the end of the
  * stream, what is held is released in an extra event shaped like the channel's last delta event.
- * Events without model text pass byte for byte.
+ * Events without model text pass byte for byte. Bytes are pushed in as the client receives them;
+ * each push returns the complete events now safe to hand on (nothing of an unfinished event).
  */
-final class SseRedactingStream extends InputStream {
+final class SseRedactor implements OutputFilter {
   private static final int MAX_EVENT = 16 << 20;
 
-  private final InputStream raw;
   private final CallRedaction redaction;
-  private final byte[] chunk = new byte[8192];
   private final ByteArrayOutputStream line = new ByteArrayOutputStream();
   private final List<byte[]> eventLines = new ArrayList<>();
   private int eventSize;
   private final Map<String, Open> open = new LinkedHashMap<>();
-  private byte[] out = new byte[0];
-  private int outPos;
-  private boolean eof;
 
   /** A channel with text held back, and the last event that carried it (to shape the release). */
   private static final class Open {
@@ -43,60 +38,49 @@ final class SseRedactingStream extends InputStream {
     }
   }
 
+  /**
+   * An Anthropic tool_use block's streamed input ({@code input_json_delta.partial_json}): pieces of
+   * JSON source, so it is held whole until its block ends (bounded), parsed, its string values
+   * redacted, and released as one delta; redacting the source text piece by piece could cut through
+   * an escape sequence and hand the application invalid JSON.
+   */
+  private static final class HeldInput {
+    final StringBuilder json = new StringBuilder();
+    Template template;
+    boolean overflow;
+  }
+
+  static final int MAX_TOOL_INPUT = 1 << 20;
+  private final Map<String, HeldInput> heldInputs = new LinkedHashMap<>();
+  private boolean sawDelta;
+
   private record Slot(String channel, Map<String, Object> holder, String key) {}
 
   private record Template(List<byte[]> otherLines, Object tree, List<Slot> slots) {}
 
-  SseRedactingStream(InputStream raw, CallRedaction redaction) {
-    this.raw = raw;
+  SseRedactor(CallRedaction redaction) {
     this.redaction = redaction;
   }
 
   @Override
-  public int read() throws IOException {
-    byte[] one = new byte[1];
-    int n = read(one, 0, 1);
-    return n < 0 ? -1 : one[0] & 0xff;
-  }
-
-  @Override
-  public int read(byte[] b, int off, int len) throws IOException {
-    if (len == 0) return 0;
-    while (outPos >= out.length) {
-      if (eof) return -1;
-      fill();
-    }
-    int n = Math.min(len, out.length - outPos);
-    System.arraycopy(out, outPos, b, off, n);
-    outPos += n;
-    return n;
-  }
-
-  @Override
-  public void close() throws IOException {
-    raw.close();
-  }
-
-  /** Reads until at least one event (or the end) has been processed. */
-  private void fill() throws IOException {
+  public byte[] pass(byte[] b, int off, int len) throws IOException {
     ByteArrayOutputStream produced = new ByteArrayOutputStream();
-    while (produced.size() == 0 && !eof) {
-      int n = raw.read(chunk);
-      if (n < 0) {
-        eof = true;
-        if (line.size() > 0) endLine(produced);
-        if (!eventLines.isEmpty()) endEvent(produced);
-        flushAll(produced);
-        break;
-      }
-      for (int i = 0; i < n; i++) {
-        byte c = chunk[i];
-        line.write(c);
-        if (c == '\n') endLine(produced);
-      }
+    for (int i = off; i < off + len; i++) {
+      byte c = b[i];
+      line.write(c);
+      if (c == '\n') endLine(produced);
     }
-    out = produced.toByteArray();
-    outPos = 0;
+    if (line.size() > MAX_EVENT) throw new IOException("Cordon: a server-sent event exceeds " + MAX_EVENT + " bytes");
+    return produced.toByteArray();
+  }
+
+  @Override
+  public byte[] end() throws IOException {
+    ByteArrayOutputStream produced = new ByteArrayOutputStream();
+    if (line.size() > 0) endLine(produced);
+    if (!eventLines.isEmpty()) endEvent(produced);
+    flushAll(produced);
+    return produced.toByteArray();
   }
 
   private void endLine(ByteArrayOutputStream produced) throws IOException {
@@ -157,12 +141,23 @@ final class SseRedactingStream extends InputStream {
     findDeltas(tree, slots);
     if (slots.isEmpty()) {
       flushAll(produced);
-      if (redaction.transformTree(tree) && redaction.enforce()) writeEvent(produced, other, tree);
+      // After the deltas, an event with whole texts repeats what was streamed (and counted).
+      boolean changed = sawDelta ? redaction.transformRepeat(tree) : redaction.transformTree(tree);
+      if (changed && redaction.enforce()) writeEvent(produced, other, tree);
       else writeRaw(produced, lines);
       return;
     }
+    sawDelta = true;
     boolean changed = false;
+    boolean emptied = true;
     for (Slot s : slots) {
+      if (s.key().equals("partial_json")) {
+        hold(s, new Template(other, tree, slots));
+        s.holder().put(s.key(), "");
+        changed = true;
+        continue;
+      }
+      emptied = false;
       Open o = open.computeIfAbsent(s.channel(), k -> new Open(redaction.channel()));
       String in = (String) s.holder().get(s.key());
       String safe = o.channel.push(in);
@@ -172,8 +167,37 @@ final class SseRedactingStream extends InputStream {
       }
       o.template = new Template(other, tree, slots);
     }
-    if (changed && redaction.enforce()) writeEvent(produced, other, tree);
-    else writeRaw(produced, lines);
+    if (!redaction.enforce()) writeRaw(produced, lines);
+    else if (changed && !emptied) writeEvent(produced, other, tree);
+    else if (!changed) writeRaw(produced, lines);
+  }
+
+  private void hold(Slot s, Template t) throws IOException {
+    HeldInput h = heldInputs.computeIfAbsent(s.channel(), k -> new HeldInput());
+    h.template = t;
+    if (h.overflow) return;
+    h.json.append((String) s.holder().get(s.key()));
+    if (h.json.length() <= MAX_TOOL_INPUT) return;
+    if (redaction.enforce()) {
+      throw new IOException("Cordon: a streamed tool input exceeds " + MAX_TOOL_INPUT + " characters and cannot be redacted");
+    }
+    h.overflow = true; // monitor: too large to count, and it was passed on untouched anyway
+    h.json.setLength(0);
+  }
+
+  /** A held tool input, redacted: parsed and its strings transformed; text that is not JSON is redacted as text. */
+  private String releaseInput(HeldInput h) throws IOException {
+    String json = h.json.toString();
+    byte[] bytes = json.getBytes(StandardCharsets.UTF_8);
+    Object tree;
+    try {
+      tree = JsonTree.parse(bytes, 0, bytes.length);
+    } catch (IOException notJson) {
+      return redaction.whole(json);
+    }
+    Object wrapper = new LinkedHashMap<>(Map.of("type", "tool_use", "input", tree));
+    return redaction.transformTree(wrapper) ? new String(JsonTree.write(JsonTree.map(wrapper).get("input")),
+        StandardCharsets.UTF_8) : json;
   }
 
   /** Releases every held tail, each in an event shaped like its channel's last delta event. */
@@ -187,6 +211,16 @@ final class SseRedactingStream extends InputStream {
       writeEvent(produced, t.otherLines(), t.tree());
     }
     open.clear();
+    for (Map.Entry<String, HeldInput> e : heldInputs.entrySet()) {
+      HeldInput h = e.getValue();
+      if (h.overflow) continue;
+      String input = releaseInput(h);
+      if (!redaction.enforce() || h.template == null) continue;
+      Template t = h.template;
+      for (Slot s : t.slots()) s.holder().put(s.key(), s.channel().equals(e.getKey()) ? input : "");
+      writeEvent(produced, t.otherLines(), t.tree());
+    }
+    heldInputs.clear();
   }
 
   private static void writeRaw(ByteArrayOutputStream produced, List<byte[]> lines) {
