@@ -8,6 +8,7 @@ import dev.cordon.agent.files.FileGovernor;
 import dev.cordon.agent.instrument.JdbcHooks;
 import dev.cordon.agent.instrument.JdkFileHooks;
 import dev.cordon.agent.jdbc.JdbcGovernor;
+import dev.cordon.agent.log.Log;
 import dev.cordon.agent.instrument.LazyTransformer;
 import dev.cordon.agent.instrument.WeaveReport;
 import dev.cordon.agent.runtime.AgentRuntime;
@@ -79,7 +80,13 @@ public final class AgentMain {
     init.start();
     if (hints.files()) {
       // File opens cannot wait for the policy the way AI calls do (class loading goes through them),
-      // so when the policy may declare file datasets the application starts only once they are hooked.
+      // so when the policy may declare file datasets the application starts only once they are hooked
+      // and the policy is in force. The funnels are woven here while cordon-init parses, not after it.
+      try {
+        JdkFileHooks.install(inst, report);
+      } catch (RuntimeException | LinkageError e) {
+        Log.get().error("could not weave the JDK's file funnels: {}; file opens are NOT governed", e.toString());
+      }
       awaitQuietly(fileHooksSettled);
     }
 

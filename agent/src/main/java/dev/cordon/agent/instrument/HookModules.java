@@ -12,7 +12,6 @@ final class HookModules {
         new JdkHttpClientModule(),
         new OkHttpModule(),
         new UrlConnectionModule(),
-        new JdkFilesModule(),
         new JdbcModule(),
         new LangChain4jModule(),
         new GoogleGenAiModule(),
