@@ -1,5 +1,6 @@
 package dev.cordon.agent.instrument;
 
+import dev.cordon.agent.log.Log;
 import dev.cordon.bootstrap.Dispatch;
 import java.lang.instrument.Instrumentation;
 import java.util.Map;
@@ -51,5 +52,7 @@ public final class JdkFileHooks {
         }
       }
     }
+    // On premain's thread this also readies the logger while cordon-init parses: the thread waits anyway.
+    Log.get().debug("JDK file funnels woven");
   }
 }
