@@ -1,6 +1,7 @@
 package dev.cordon.agent;
 
 import dev.cordon.agent.ai.PendingCalls;
+import dev.cordon.agent.audit.AuditLog;
 import dev.cordon.agent.config.AgentOptions;
 import dev.cordon.agent.config.PolicyHints;
 import dev.cordon.agent.config.PolicyLocator;
@@ -87,6 +88,7 @@ public final class AgentMain {
       } catch (RuntimeException | LinkageError e) {
         Log.get().error("could not weave the JDK's file funnels: {}; file opens are NOT governed", e.toString());
       }
+      AuditLog.prepare();
       awaitQuietly(fileHooksSettled);
     }
 
