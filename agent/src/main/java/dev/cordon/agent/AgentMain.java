@@ -53,11 +53,15 @@ public final class AgentMain {
     FileGovernor files = new FileGovernor(runtime, agentJar);
     JdbcGovernor jdbc = new JdbcGovernor(runtime);
     installHooks(new CordonHooks(runtime, files, jdbc));
-    PolicyHints hints = PolicyHints.of(policyPath);
-    // JDBC drivers load after premain: with a policy that may govern a database they are woven as they load.
-    if (hints.jdbc()) JdbcHooks.enableAtStart();
     WeaveReport report = new WeaveReport(runtime);
     CountDownLatch fileHooksSettled = new CountDownLatch(1);
+    // The first policy reaches the file governor as soon as it is parsed: the application may start
+    // then, while the audit log opens; a dataset access meanwhile waits for the state, as decisions do.
+    runtime.onParsed(policy -> {
+      files.policyChanged(policy);
+      if (FileGovernor.governsFiles(policy)) JdkFileHooks.install(inst, report);
+      fileHooksSettled.countDown();
+    });
     runtime.onState(st -> {
       files.policyChanged(st.policy());
       // The JDK's file funnels are woven only once some policy declares file datasets.
@@ -79,10 +83,15 @@ public final class AgentMain {
     }, "cordon-init");
     init.setDaemon(true);
     init.start();
+    // Scanned once the parse is under way: the scan is on the main thread, the parse on cordon-init.
+    PolicyHints hints = PolicyHints.of(policyPath);
+    // JDBC drivers load after premain: with a policy that may govern a database they are woven as they load.
+    if (hints.jdbc()) JdbcHooks.enableAtStart();
     if (hints.files()) {
       // File opens cannot wait for the policy the way AI calls do (class loading goes through them),
       // so when the policy may declare file datasets the application starts only once they are hooked
-      // and the policy is in force. The funnels are woven here while cordon-init parses, not after it.
+      // and the parsed policy is in the file governor. The funnels are woven here while cordon-init
+      // parses, not after it.
       try {
         JdkFileHooks.install(inst, report);
       } catch (RuntimeException | LinkageError e) {

@@ -45,6 +45,8 @@ public final class FileGovernor {
 
   /** Called for every loaded or reloaded policy. */
   public synchronized void policyChanged(Policy policy) {
+    // The first policy arrives twice (parsed, then in force): keep what was learnt in between.
+    if (policy != null && policy == view.policy) return;
     boolean files = governsFiles(policy);
     view = new View(policy, new CleanPaths(), files);
     if (files && !clockStarted) {
