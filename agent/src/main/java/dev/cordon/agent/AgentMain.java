@@ -98,6 +98,7 @@ public final class AgentMain {
         Log.get().error("could not weave the JDK's file funnels: {}; file opens are NOT governed", e.toString());
       }
       AuditLog.prepare();
+      ParseClasses.preload(AgentMain.class.getClassLoader(), fileHooksSettled);
       awaitQuietly(fileHooksSettled);
     }
 
