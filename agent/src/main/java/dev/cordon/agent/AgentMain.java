@@ -3,6 +3,7 @@ package dev.cordon.agent;
 import dev.cordon.agent.ai.PendingCalls;
 import dev.cordon.agent.audit.AuditLog;
 import dev.cordon.agent.config.AgentOptions;
+import dev.cordon.agent.config.EarlyDatasets;
 import dev.cordon.agent.config.PolicyHints;
 import dev.cordon.agent.config.PolicyLocator;
 import dev.cordon.agent.files.FileGovernor;
@@ -17,6 +18,7 @@ import dev.cordon.agent.runtime.CordonHooks;
 import dev.cordon.bootstrap.Dispatch;
 import dev.cordon.bootstrap.Guard;
 import dev.cordon.bootstrap.HookHandoff;
+import dev.cordon.policy.Policy;
 import java.lang.instrument.Instrumentation;
 import java.nio.file.Path;
 import java.util.concurrent.CountDownLatch;
@@ -61,12 +63,14 @@ public final class AgentMain {
       files.policyChanged(policy);
       if (FileGovernor.governsFiles(policy)) JdkFileHooks.install(inst, report);
       fileHooksSettled.countDown();
+      JdkFileHooks.announce();
     });
     runtime.onState(st -> {
       files.policyChanged(st.policy());
       // The JDK's file funnels are woven only once some policy declares file datasets.
       if (FileGovernor.governsFiles(st.policy())) JdkFileHooks.install(inst, report);
       fileHooksSettled.countDown();
+      JdkFileHooks.announce();
       if (JdbcGovernor.governsJdbc(st.policy())) JdbcHooks.enable(inst, report, AgentMain.class.getClassLoader());
     });
     inst.addTransformer(new LazyTransformer(AgentMain.class.getClassLoader(), report, inst), true);
@@ -97,9 +101,15 @@ public final class AgentMain {
       } catch (RuntimeException | LinkageError e) {
         Log.get().error("could not weave the JDK's file funnels: {}; file opens are NOT governed", e.toString());
       }
-      AuditLog.prepare();
-      ParseClasses.preload(AgentMain.class.getClassLoader(), fileHooksSettled);
-      awaitQuietly(fileHooksSettled);
+      // Its datasets section alone tells which opens may go ahead; without it, wait for the whole policy.
+      Policy datasetsOnly = fileHooksSettled.getCount() > 0 ? EarlyDatasets.read(policyPath) : null;
+      if (datasetsOnly != null) {
+        files.datasetsAhead(datasetsOnly);
+      } else {
+        AuditLog.prepare();
+        ParseClasses.preload(AgentMain.class.getClassLoader(), fileHooksSettled);
+        awaitQuietly(fileHooksSettled);
+      }
     }
 
     Thread shutdown = new Thread(() -> {

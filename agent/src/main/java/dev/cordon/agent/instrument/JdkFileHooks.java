@@ -52,7 +52,17 @@ public final class JdkFileHooks {
         }
       }
     }
-    // On premain's thread this also readies the logger while cordon-init parses: the thread waits anyway.
+  }
+
+  private static boolean announced;
+
+  /**
+   * Logs, once, that the funnels are woven: called from cordon-init, since the first log line costs
+   * the logger's set-up, which premain's thread must not pay.
+   */
+  public static synchronized void announce() {
+    if (!installed || announced) return;
+    announced = true;
     Log.get().debug("JDK file funnels woven");
   }
 }
