@@ -42,7 +42,7 @@ public final class AgentMain {
     try {
       Class.forName(Dispatch.class.getName(), true, null);
     } catch (ClassNotFoundException e) {
-      throw new IllegalStateException("Cordon's boot classes are not on the boot class path", e);
+      throw new IllegalStateException("Cordon's boot classes are not in the boot loader", e);
     }
   }
 
