@@ -76,9 +76,19 @@ public final class AgentMain {
     inst.addTransformer(new LazyTransformer(AgentMain.class.getClassLoader(), report, inst), true);
     dev.cordon.agent.instrument.JdkExecutors.init(inst, runtime);
 
+    PolicyHints hints = PolicyHints.of(policyPath);
+    // JDBC drivers load after premain: with a policy that may govern a database they are woven as they load.
+    if (hints.jdbc()) JdbcHooks.enableAtStart();
     Thread init = new Thread(() -> {
       Guard.markAgentThread(dev.cordon.agent.AgentKey.KEY);
       try {
+        // The datasets section alone first: once it is known which opens may go ahead, so may the
+        // application (a dataset access still waits for the whole policy). Without it, the whole policy.
+        Policy datasetsOnly = hints.files() ? EarlyDatasets.read(policyPath) : null;
+        if (datasetsOnly != null) {
+          files.datasetsAhead(datasetsOnly);
+          fileHooksSettled.countDown();
+        }
         runtime.initialize();
       } finally {
         fileHooksSettled.countDown();
@@ -87,29 +97,19 @@ public final class AgentMain {
     }, "cordon-init");
     init.setDaemon(true);
     init.start();
-    // Scanned once the parse is under way: the scan is on the main thread, the parse on cordon-init.
-    PolicyHints hints = PolicyHints.of(policyPath);
-    // JDBC drivers load after premain: with a policy that may govern a database they are woven as they load.
-    if (hints.jdbc()) JdbcHooks.enableAtStart();
     if (hints.files()) {
       // File opens cannot wait for the policy the way AI calls do (class loading goes through them),
       // so when the policy may declare file datasets the application starts only once they are hooked
-      // and the parsed policy is in the file governor. The funnels are woven here while cordon-init
-      // parses, not after it.
+      // and the file governor knows where the datasets are. The funnels are woven here while
+      // cordon-init reads the policy, not after it.
       try {
         JdkFileHooks.install(inst, report);
       } catch (RuntimeException | LinkageError e) {
         Log.get().error("could not weave the JDK's file funnels: {}; file opens are NOT governed", e.toString());
       }
-      // Its datasets section alone tells which opens may go ahead; without it, wait for the whole policy.
-      Policy datasetsOnly = fileHooksSettled.getCount() > 0 ? EarlyDatasets.read(policyPath) : null;
-      if (datasetsOnly != null) {
-        files.datasetsAhead(datasetsOnly);
-      } else {
-        AuditLog.prepare();
-        ParseClasses.preload(AgentMain.class.getClassLoader(), fileHooksSettled);
-        awaitQuietly(fileHooksSettled);
-      }
+      ParseClasses.preload(AgentMain.class.getClassLoader(), fileHooksSettled);
+      if (fileHooksSettled.getCount() > 0) AuditLog.prepare();
+      awaitQuietly(fileHooksSettled);
     }
 
     Thread shutdown = new Thread(() -> {
