@@ -8,8 +8,9 @@ import java.nio.charset.StandardCharsets;
 import java.util.concurrent.CountDownLatch;
 
 /**
- * When the policy governs files, premain's thread waits for cordon-init to parse it; about half of
- * a cold parse is loading classes (SnakeYAML, Jackson, the policy model, the audit log). The
+ * When the policy governs files, premain's thread waits for cordon-init to read it (its datasets
+ * section, or the whole policy); about half of a cold parse is loading classes (SnakeYAML, Jackson,
+ * the policy model, the audit log). The
  * waiting thread loads them meanwhile, on the other core, in the order the parse first needs them
  * ({@code parse-classes.txt}, taken from a class-loading log of a start with file datasets), and
  * stops as soon as the parse is done. Loading only, no initialisation: two threads running static
