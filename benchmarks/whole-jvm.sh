@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Whole-JVM measurements against a no-agent baseline in the same run: start-up, per-call latency,
 # retained heap, heap growth over 100,000 calls. Usage: benchmarks/whole-jvm.sh [startupRuns] [growthCalls]
+# (growthCalls 0: start-up only)
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
 cd "$root"

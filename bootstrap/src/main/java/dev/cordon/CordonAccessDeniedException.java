@@ -3,7 +3,7 @@ package dev.cordon;
 /**
  * Thrown at the call the application made when Cordon's policy denies it.
  *
- * <p>It lives on the boot class path so that every class loader sees one and the same class, and it
+ * <p>It lives in the boot loader so that every class loader sees one and the same class, and it
  * is a {@link SecurityException} because that is what the JDK documents for refused file and
  * network operations. Advice never swallows it.
  */

@@ -1,7 +1,9 @@
 package dev.cordon.agent;
 
 import dev.cordon.agent.ai.PendingCalls;
+import dev.cordon.agent.audit.AuditLog;
 import dev.cordon.agent.config.AgentOptions;
+import dev.cordon.agent.config.EarlyDatasets;
 import dev.cordon.agent.config.PolicyHints;
 import dev.cordon.agent.config.PolicyLocator;
 import dev.cordon.agent.files.FileGovernor;
@@ -10,6 +12,7 @@ import dev.cordon.agent.instrument.JdkFileHooks;
 import dev.cordon.agent.instrument.JdkSocketHooks;
 import dev.cordon.agent.transport.SocketBackstop;
 import dev.cordon.agent.jdbc.JdbcGovernor;
+import dev.cordon.agent.log.Log;
 import dev.cordon.agent.instrument.LazyTransformer;
 import dev.cordon.agent.instrument.WeaveReport;
 import dev.cordon.agent.runtime.AgentRuntime;
@@ -17,6 +20,7 @@ import dev.cordon.agent.runtime.CordonHooks;
 import dev.cordon.bootstrap.Dispatch;
 import dev.cordon.bootstrap.Guard;
 import dev.cordon.bootstrap.HookHandoff;
+import dev.cordon.policy.Policy;
 import java.lang.instrument.Instrumentation;
 import java.nio.file.Path;
 import java.util.concurrent.CountDownLatch;
@@ -40,7 +44,7 @@ public final class AgentMain {
     try {
       Class.forName(Dispatch.class.getName(), true, null);
     } catch (ClassNotFoundException e) {
-      throw new IllegalStateException("Cordon's boot classes are not on the boot class path", e);
+      throw new IllegalStateException("Cordon's boot classes are not in the boot loader", e);
     }
   }
 
@@ -54,9 +58,6 @@ public final class AgentMain {
     JdbcGovernor jdbc = new JdbcGovernor(runtime);
     SocketBackstop backstop = new SocketBackstop(runtime);
     installHooks(new CordonHooks(runtime, files, jdbc, backstop));
-    PolicyHints hints = PolicyHints.of(policyPath);
-    // JDBC drivers load after premain: with a policy that may govern a database they are woven as they load.
-    if (hints.jdbc()) JdbcHooks.enableAtStart();
     WeaveReport report = new WeaveReport(runtime);
     CountDownLatch fileHooksSettled = new CountDownLatch(1);
     // The connect funnels are woven only once some policy governs AI traffic (AI rules or endpoints),
@@ -65,19 +66,38 @@ public final class AgentMain {
       backstop.policyChanged(st);
       if (SocketBackstop.governs(st.policy())) JdkSocketHooks.install(inst, report);
     });
+    // The first policy reaches the file governor as soon as it is parsed: the application may start
+    // then, while the audit log opens; a dataset access meanwhile waits for the state, as decisions do.
+    runtime.onParsed(policy -> {
+      files.policyChanged(policy);
+      if (FileGovernor.governsFiles(policy)) JdkFileHooks.install(inst, report);
+      fileHooksSettled.countDown();
+      JdkFileHooks.announce();
+    });
     runtime.onState(st -> {
       files.policyChanged(st.policy());
       // The JDK's file funnels are woven only once some policy declares file datasets.
       if (FileGovernor.governsFiles(st.policy())) JdkFileHooks.install(inst, report);
       fileHooksSettled.countDown();
+      JdkFileHooks.announce();
       if (JdbcGovernor.governsJdbc(st.policy())) JdbcHooks.enable(inst, report, AgentMain.class.getClassLoader());
     });
     inst.addTransformer(new LazyTransformer(AgentMain.class.getClassLoader(), report, inst), true);
     dev.cordon.agent.instrument.JdkExecutors.init(inst, runtime);
 
+    PolicyHints hints = PolicyHints.of(policyPath);
+    // JDBC drivers load after premain: with a policy that may govern a database they are woven as they load.
+    if (hints.jdbc()) JdbcHooks.enableAtStart();
     Thread init = new Thread(() -> {
       Guard.markAgentThread(dev.cordon.agent.AgentKey.KEY);
       try {
+        // The datasets section alone first: once it is known which opens may go ahead, so may the
+        // application (a dataset access still waits for the whole policy). Without it, the whole policy.
+        Policy datasetsOnly = hints.files() ? EarlyDatasets.read(policyPath) : null;
+        if (datasetsOnly != null) {
+          files.datasetsAhead(datasetsOnly);
+          fileHooksSettled.countDown();
+        }
         runtime.initialize();
       } finally {
         fileHooksSettled.countDown();
@@ -88,7 +108,16 @@ public final class AgentMain {
     init.start();
     if (hints.files()) {
       // File opens cannot wait for the policy the way AI calls do (class loading goes through them),
-      // so when the policy may declare file datasets the application starts only once they are hooked.
+      // so when the policy may declare file datasets the application starts only once they are hooked
+      // and the file governor knows where the datasets are. The funnels are woven here while
+      // cordon-init reads the policy, not after it.
+      try {
+        JdkFileHooks.install(inst, report);
+      } catch (RuntimeException | LinkageError e) {
+        Log.get().error("could not weave the JDK's file funnels: {}; file opens are NOT governed", e.toString());
+      }
+      ParseClasses.preload(AgentMain.class.getClassLoader(), fileHooksSettled);
+      if (fileHooksSettled.getCount() > 0) AuditLog.prepare();
       awaitQuietly(fileHooksSettled);
     }
 

@@ -3,7 +3,7 @@ package dev.cordon.bootstrap;
 import dev.cordon.CordonAccessDeniedException;
 
 /**
- * The single entry point that woven advice calls. It lives on the boot class path so that code in
+ * The single entry point that woven code calls. It lives in the boot loader so that code in
  * every class loader links to the same class; it only guards re-entrancy, forwards to the agent's
  * {@link Hooks}, and turns any fault into the agent's fail-open or fail-closed answer. A deny is
  * always rethrown, never swallowed.

@@ -22,6 +22,16 @@ public final class TamperMain {
     } catch (ClassNotFoundException e) {
       System.out.println("HIDDEN agent internals");
     }
+    // The boot classes are the boot loader's (one copy for every loader), and the JDK internals the
+    // agent used to put them there are not open to the application.
+    System.out.println("LOADER dispatch=" + dispatch.getClassLoader()
+        + " deny=" + Class.forName("dev.cordon.CordonAccessDeniedException").getClassLoader());
+    try {
+      Class.forName("jdk.internal.misc.Unsafe").getMethod("getUnsafe").invoke(null);
+      System.out.println("OPEN jdk.internal.misc");
+    } catch (ReflectiveOperationException | RuntimeException e) {
+      System.out.println("CLOSED jdk.internal.misc " + e.getClass().getSimpleName());
+    }
     // The public guard API needs the agent's key; a made-up one switches nothing off.
     Class<?> guard = Class.forName("dev.cordon.bootstrap.Guard");
     guard.getMethod("markAgentThread", Object.class).invoke(null, new Object());

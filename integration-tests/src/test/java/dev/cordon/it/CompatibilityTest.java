@@ -9,11 +9,15 @@ import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
+import java.util.jar.JarEntry;
+import java.util.jar.JarOutputStream;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** The agent's isolation from the application's own libraries, the oldest supported SDK, and newer JDKs. */
 class CompatibilityTest {
@@ -100,6 +104,43 @@ class CompatibilityTest {
     s.audit().assertChainIntact();
   }
 
+  /**
+   * The boot classes are defined into the boot loader, not appended to the boot class path: an
+   * append makes the JVM turn class-data sharing off for every class outside the boot loader, so an
+   * application's own CDS archive would go unused. Archive made without the agent, used with it.
+   */
+  @ParameterizedTest(name = "Java {0}")
+  @ValueSource(strings = {"17", "25"})
+  void theApplicationsClassDataSharingArchiveStaysInUse(String java) throws Exception {
+    String home = System.getProperty("java.home");
+    if (java.equals("25")) {
+      Path jdk25 = Paths.get("/usr/lib/jvm/temurin-25-jdk-amd64");
+      assumeTrue(Files.isExecutable(jdk25.resolve("bin/java")), "no Java 25 on this machine");
+      home = jdk25.toString();
+    }
+    // CDS takes jars only on the class path.
+    Path jar = s.dir.resolve("cds-app.jar");
+    String entry = "com/acme/support/CdsMain.class";
+    try (JarOutputStream out = new JarOutputStream(Files.newOutputStream(jar))) {
+      out.putNextEntry(new JarEntry(entry));
+      out.write(Files.readAllBytes(Paths.get("target/test-classes").resolve(entry)));
+    }
+    Path archive = s.dir.resolve("app.jsa");
+    ChildJvm.Result dump = s.jvm().noAgent().javaHome(home).classPath(jar.toString())
+        .jvmArg("-XX:ArchiveClassesAtExit=" + archive).run("com.acme.support.CdsMain");
+    assertTrue(Files.size(archive) > 0, dump.toString());
+
+    Path log = s.dir.resolve("classes.log");
+    ChildJvm.Result r = s.jvm().javaHome(home).classPath(jar.toString()).jvmArg("-XX:SharedArchiveFile=" + archive)
+        .jvmArg("-Xlog:class+load=info:file=" + log).run("com.acme.support.CdsMain");
+    assertEquals(0, r.exit(), r.toString());
+    assertFalse(r.toString().contains("Sharing is only supported"), r.toString());
+    String loaded = Files.readString(log);
+    assertTrue(loaded.contains("com.acme.support.CdsMain source: shared objects file"), r + "\n" + loaded);
+    assertTrue(loaded.contains("java.sql.Connection source: shared objects file"), loaded);
+    assertTrue(loaded.contains("dev.cordon.bootstrap.Dispatch source: __JVM_DefineClass__"), loaded);
+  }
+
   @Test
   void reflectionCannotSwitchTheAgentOff() throws Exception {
     ChildJvm.Result r = s.jvm().run("com.acme.support.TamperMain", "chat:gpt-4o");
@@ -107,6 +148,8 @@ class CompatibilityTest {
     assertTrue(r.stdout().contains("REFUSED hooks"), r.toString());
     assertTrue(r.stdout().contains("HIDDEN agent internals"), "the agent's classes are not on the app's class path\n" + r);
     assertTrue(r.stdout().contains("GUARD tryEnter=false"), r.toString());
+    assertTrue(r.stdout().contains("LOADER dispatch=null deny=null"), "boot classes in the boot loader\n" + r);
+    assertTrue(r.stdout().contains("CLOSED jdk.internal.misc IllegalAccessException"), r.toString());
     assertTrue(r.step(1).startsWith("DENIED"), r.toString());
     assertEquals(0, s.fake.requests().size());
   }

@@ -3,6 +3,7 @@ package dev.cordon.agent.audit;
 import dev.cordon.bootstrap.Guard;
 import java.io.PrintStream;
 import java.nio.file.Path;
+import java.security.MessageDigest;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -94,6 +95,22 @@ public final class AuditLog implements AutoCloseable {
   /** Events written or given up on; guarded by {@code progress}. */
   private long settled;
   private final Object progress = new Object();
+
+  /**
+   * Loads and initialises what opening a log needs (the SHA-256 provider, the time formatter, the
+   * process id) without opening anything: premain's thread, which waits for the policy anyway when
+   * the policy governs files, runs this meanwhile on the other core instead of leaving it to the
+   * thread that parses.
+   */
+  public static void prepare() {
+    try {
+      MessageDigest.getInstance("SHA-256").digest();
+      Class.forName(LineEncoder.class.getName(), true, AuditLog.class.getClassLoader());
+      Class.forName(ChainWriter.class.getName(), true, AuditLog.class.getClassLoader());
+    } catch (ReflectiveOperationException | java.security.GeneralSecurityException e) {
+      // Only a head start: the log's own opening reports what is really wrong.
+    }
+  }
 
   /** Opens (or continues) the log at {@code file} for {@code service}, with default options. */
   public static AuditLog open(Path file, String service) {

@@ -43,8 +43,27 @@ public final class FileGovernor {
     return false;
   }
 
+  /** Set by the first real policy (or its absence): from then on a datasets-only policy is ignored. */
+  private boolean policySeen;
+
+  /**
+   * Before the policy is parsed: a policy holding only its datasets ({@code EarlyDatasets}), so that
+   * opens outside every dataset need not wait for the parse. A path inside one is decided with the
+   * whole policy ({@link #access} waits for it, then decides with the state in force).
+   */
+  public synchronized void datasetsAhead(Policy datasetsOnly) {
+    if (!policySeen) apply(datasetsOnly);
+  }
+
   /** Called for every loaded or reloaded policy. */
   public synchronized void policyChanged(Policy policy) {
+    policySeen = true;
+    apply(policy);
+  }
+
+  private void apply(Policy policy) {
+    // The first policy arrives twice (parsed, then in force): keep what was learnt in between.
+    if (policy != null && policy == view.policy) return;
     boolean files = governsFiles(policy);
     view = new View(policy, new CleanPaths(), files);
     if (files && !clockStarted) {
@@ -100,7 +119,9 @@ public final class FileGovernor {
     }
     PolicyState st = runtime.state();
     if (st == null || st.policy() != v.policy) {
-      // A reload is under way: decide with the state in force, never with a stale view.
+      // A reload is under way, or the view held only the datasets: decide with the state in force,
+      // never with a stale view. An invalid first policy governs no files (the view says so by now).
+      if (st != null && st.policy() == null && !view.governsFiles) return;
       if (st == null || st.policy() == null) throw new IllegalStateException("no policy to decide a dataset access");
       ref = st.policy().datasetForFile(real);
       if (ref == null) return;

@@ -14,7 +14,6 @@ final class HookModules {
         new UrlConnectionModule(),
         new ApacheHttpClientModule(),
         new ReactorNettyModule(),
-        new JdkFilesModule(),
         new JdkSocketsModule(),
         new JdbcModule(),
         new LangChain4jModule(),

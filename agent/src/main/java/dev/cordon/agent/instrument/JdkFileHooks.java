@@ -7,10 +7,11 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Weaves the JDK's file funnels into the running JVM, once, when a policy first declares file
+ * Weaves the JDK's file funnels into the running JVM ({@link JdkFileWeaver}), once: in {@code premain}
+ * when the policy file mentions {@code files:}, else when a loaded policy first declares file
  * datasets; an application whose policy has none pays nothing for file governance.
  *
- * <p>The advice is inlined into {@code java.base} and calls {@link Dispatch}, which lives in the boot
+ * <p>The woven calls run inside {@code java.base} and call {@link Dispatch}, which lives in the boot
  * loader's unnamed module. Named modules read only what they declare, so {@code java.base} is first
  * given a read edge to that module (what Byte Buddy's {@code assureReadEdgeTo} does); without it the
  * first woven open would fail with an {@link IllegalAccessError}.
@@ -31,20 +32,37 @@ public final class JdkFileHooks {
     Module javaBase = Object.class.getModule();
     inst.redefineModule(javaBase, Set.of(Dispatch.class.getModule()), Map.of(), Map.of(), Set.of(), Map.of());
     Targets.enableJdkFiles();
+    java.util.List<Class<?>> classes = new java.util.ArrayList<>();
     for (String name : CLASSES) {
-      Class<?> c;
       try {
-        c = Class.forName(name, false, null);
+        classes.add(Class.forName(name, false, null));
       } catch (ClassNotFoundException e) {
         report.failed(name, "not in this JDK; file opens through it are NOT governed");
-        continue;
-      }
-      try {
-        inst.retransformClasses(c);
-      } catch (Throwable t) {
-        report.failed(name, t.toString());
       }
     }
+    try {
+      // One VM operation for all of them; class by class only to find which one failed.
+      inst.retransformClasses(classes.toArray(new Class<?>[0]));
+    } catch (Throwable all) {
+      for (Class<?> c : classes) {
+        try {
+          inst.retransformClasses(c);
+        } catch (Throwable t) {
+          report.failed(c.getName(), t.toString());
+        }
+      }
+    }
+  }
+
+  private static boolean announced;
+
+  /**
+   * Logs, once, that the funnels are woven: called from cordon-init, since the first log line costs
+   * the logger's set-up, which premain's thread must not pay.
+   */
+  public static synchronized void announce() {
+    if (!installed || announced) return;
+    announced = true;
     Log.get().debug("JDK file funnels woven");
   }
 }

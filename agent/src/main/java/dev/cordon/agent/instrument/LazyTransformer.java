@@ -11,7 +11,8 @@ import dev.cordon.bootstrap.Dispatch;
 
 /**
  * The one transformer registered in {@code premain}: a name check on every class load, which wakes
- * the Byte Buddy weaver only for a target class. Classes of the agent's own loader are never woven.
+ * the Byte Buddy weaver only for a target class (the JDK's file funnels go to {@link JdkFileWeaver}).
+ * Classes of the agent's own loader are never woven.
  */
 public final class LazyTransformer implements ClassFileTransformer {
   private final ClassLoader own;
@@ -35,6 +36,8 @@ public final class LazyTransformer implements ClassFileTransformer {
     }
     try {
       if (module != null && module.isNamed()) readsBootClasses(module);
+      // The JDK's file funnels are woven before main may run: plain ASM, never Byte Buddy (see JdkFileWeaver).
+      if (loader == null && Targets.isJdkFile(className)) return JdkFileWeaver.weave(className, bytes, report);
       return weaver().transform(module, loader, className, redefined, pd, bytes);
     } catch (Throwable t) {
       report.failed(className.replace('/', '.'), t.toString());
@@ -67,7 +70,9 @@ public final class LazyTransformer implements ClassFileTransformer {
   public static void retransformLoaded(Instrumentation inst, WeaveReport report) {
     List<Class<?>> loaded = new ArrayList<>();
     for (Class<?> c : inst.getAllLoadedClasses()) {
-      if (Targets.isTarget(c.getName().replace('.', '/')) && inst.isModifiableClass(c)) loaded.add(c);
+      String name = c.getName().replace('.', '/');
+      // The file funnels were retransformed by JdkFileHooks already.
+      if (Targets.isTarget(name) && !Targets.isJdkFile(name) && inst.isModifiableClass(c)) loaded.add(c);
     }
     for (Class<?> c : loaded) {
       try {

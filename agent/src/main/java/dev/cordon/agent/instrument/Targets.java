@@ -5,7 +5,7 @@ import java.util.Set;
 /**
  * The classes Cordon weaves, by internal name. The lazy transformer checks every loaded class
  * against these with a first-character switch and a few prefix or set tests, and only a hit wakes
- * Byte Buddy (which then applies the modules' exact matchers).
+ * Byte Buddy (which then applies the modules' exact matchers) or, for the JDK's file funnels, ASM.
  */
 final class Targets {
   private Targets() {}
@@ -36,6 +36,11 @@ final class Targets {
 
   static void enableJdbc() {
     jdbc = true;
+  }
+
+  /** A file funnel of the JDK, once they are governed (woven by {@link JdkFileWeaver}). */
+  static boolean isJdkFile(String internalName) {
+    return jdkFiles && JDK_FILES.contains(internalName);
   }
 
   static boolean jdbcEnabled() {

@@ -87,6 +87,28 @@ public final class AgentRuntime {
   private final java.util.List<java.util.function.Consumer<PolicyState>> early =
       new java.util.concurrent.CopyOnWriteArrayList<>();
 
+  private volatile java.util.function.Consumer<Policy> parsed;
+
+  /**
+   * Called once, on the agent's init thread, with the first policy as soon as it is parsed (null when
+   * there is none or it is invalid), before the audit log is opened and the state comes into force:
+   * for what must know the policy before the application may start, but not wait for the rest.
+   * Decisions still wait for {@link #state()}.
+   */
+  public void onParsed(java.util.function.Consumer<Policy> listener) {
+    parsed = listener;
+  }
+
+  private void announceParsed(Policy policy) {
+    java.util.function.Consumer<Policy> l = parsed;
+    if (l == null) return;
+    try {
+      l.accept(policy);
+    } catch (RuntimeException e) {
+      Log.get().warn("applying the policy failed: {}", e.toString());
+    }
+  }
+
   private void announce(PolicyState s) {
     announce(s, listeners);
   }
@@ -125,6 +147,7 @@ public final class AgentRuntime {
           readError = "cannot read " + policyPath + ": " + e.getMessage();
         }
       }
+      announceParsed(policy);
       boolean broken = policyPath != null && policy == null;
       ModeResolver.Resolved mode = ModeResolver.resolve(options, policy, broken);
       String service = ServiceName.resolve(policy == null ? null : policy.service());

@@ -15,7 +15,7 @@ import java.util.Locale;
  * start-up of a hello world with a 200-rule policy, added latency per openai-java call against a
  * fake answering in 1 ms, the agent's retained heap, and heap growth over 100,000 calls. Reports
  * figures and ratios; asserts nothing (timings are not tests).
- * Args: agentJar classpath [startupRuns] [callsForGrowth]
+ * Args: agentJar classpath [startupRuns] [callsForGrowth]; callsForGrowth 0 measures start-up only
  */
 public final class WholeJvmBench {
   public static void main(String[] args) throws Exception {
@@ -52,6 +52,7 @@ public final class WholeJvmBench {
     w = median(with);
     System.out.printf(Locale.ROOT, "startup hello-world median, policy without file datasets: no agent %d ms, agent %d ms,"
         + " added %d ms (x%.2f)%n", b, w, w - b, (double) w / b);
+    if (growthCalls == 0) return; // start-up only
 
     // 2. Per-call latency, fake answering in 1 ms.
     String noAgent = run(dir, java, "-cp", cp, "dev.cordon.bench.jvm.ChatLoadMain", "2000", "500", "1");
