@@ -20,11 +20,14 @@ public final class ChatLoadMain {
     int latency = Integer.parseInt(args[2]);
     int checkpoint = args.length > 3 ? Integer.parseInt(args[3]) : -1;
     try (FakeOpenAiServer fake = FakeOpenAiServer.start()) {
-      fake.setLatencyMillis(latency);
       OpenAIClient client = OpenAIOkHttpClient.builder().baseUrl(fake.baseUrl()).apiKey("sk-bench").maxRetries(0).build();
       ChatCompletionCreateParams params = ChatCompletionCreateParams.builder().model("gpt-4o-mini")
           .maxCompletionTokens(100).addUserMessage("How do I reset my password?").build();
+      // Warm-up without the provider's latency: the JIT compilers need many calls to reach steady
+      // state, and on 2 cores they compete with the calls being timed (C2 alone took ~40% of the CPU
+      // of a 2,000-call warm-up). A service that runs for hours is measured at steady state.
       for (int i = 0; i < warmup; i++) client.chat().completions().create(params);
+      fake.setLatencyMillis(latency);
       long heapStart = usedHeapAfterGc();
       long heapAtCheckpoint = -1;
       long[] nanos = new long[calls];

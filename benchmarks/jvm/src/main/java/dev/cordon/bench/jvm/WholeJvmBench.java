@@ -55,8 +55,8 @@ public final class WholeJvmBench {
     if (growthCalls == 0) return; // start-up only
 
     // 2. Per-call latency, fake answering in 1 ms.
-    String noAgent = run(dir, java, "-cp", cp, "dev.cordon.bench.jvm.ChatLoadMain", "2000", "500", "1");
-    String agentRun = run(dir, java, "-javaagent:" + agent, "-cp", cp, "dev.cordon.bench.jvm.ChatLoadMain", "2000", "500", "1");
+    String noAgent = run(dir, java, "-cp", cp, "dev.cordon.bench.jvm.ChatLoadMain", "2000", "20000", "1");
+    String agentRun = run(dir, java, "-javaagent:" + agent, "-cp", cp, "dev.cordon.bench.jvm.ChatLoadMain", "2000", "20000", "1");
     double p50b = field(noAgent, "p50_us");
     double p50a = field(agentRun, "p50_us");
     System.out.printf(Locale.ROOT, "openai-java chat, fake 1 ms: no agent p50 %.1f us p99 %.1f us; agent p50 %.1f us p99 %.1f us;"
