@@ -60,6 +60,8 @@ final class ReactorNetty {
     ResponseWatch watch;
     dev.cordon.agent.ai.SseToolGate gate;
     java.io.ByteArrayOutputStream held;
+    /** Output redaction, or null when the rule asks for none. */
+    dev.cordon.agent.ai.OutputRewrite rewrite;
 
     Watched(AiCall call) {
       this.call = call;
@@ -162,6 +164,12 @@ final class ReactorNetty {
   private static byte[] read(Object buf) {
     int n = (Integer) call(method(buf, "readableBytes"), buf);
     if (n > WireGovernor.MAX_BODY) return null;
+    return readAll(buf);
+  }
+
+  /** All the readable bytes of a ByteBuf, however many (a content chunk that must be redacted). */
+  private static byte[] readAll(Object buf) {
+    int n = (Integer) call(method(buf, "readableBytes"), buf);
     int at = (Integer) call(method(buf, "readerIndex"), buf);
     byte[] out = new byte[n];
     call(method(buf, "getBytes", int.class, byte[].class), buf, at, out);
@@ -169,18 +177,19 @@ final class ReactorNetty {
   }
 
   /**
-   * An inbound message on a client connection: the response head, content, or its end. When the
-   * rule limits tools, a JSON answer is collected and checked when its last chunk arrives, before
+   * An inbound message on a client connection: the response head, content, or its end; returns the
+   * message Reactor Netty must process (another one when output redaction rewrote its content). When
+   * the rule limits tools, a JSON answer is collected and checked when its last chunk arrives, before
    * that chunk is passed on, and an event stream is checked line by line as it arrives; a tool call
    * outside {@code limits.tools} throws the deny here, before the message is processed: Reactor
    * Netty releases it, closes the connection and fails the response with the deny. So a client
    * that aggregates the body (WebClient {@code bodyToMono}, {@code aggregate()}) never sees a denied
    * answer; one reading raw chunks may have seen the chunks before (for a stream: the events before).
    */
-  void inbound(Object ops, Object msg) {
-    if (inFlight.get() == 0) return;
+  Object inbound(Object ops, Object msg) throws IOException {
+    if (inFlight.get() == 0) return msg;
     Watched w = watched.get(ops);
-    if (w == null) return;
+    if (w == null) return msg;
     Class<?> type = msg.getClass();
     if (implementsNamed(type, "io.netty.handler.codec.http.HttpResponse")) {
       Object status = call(method(msg, "status"), msg);
@@ -191,24 +200,36 @@ final class ReactorNetty {
       w.watch = new ResponseWatch(sse, u -> w.call.completed(w.status, u));
       if (w.call.checksToolCalls() && !sse) w.held = new java.io.ByteArrayOutputStream();
       else if (sse && w.call.limitsTools()) w.gate = new dev.cordon.agent.ai.SseToolGate(w.call);
+      w.rewrite = w.call.outputRewrite(sse, ct,
+          (String) call(method(headers, "get", String.class), headers, "Content-Encoding"));
+      // The decoder has framed the body already; the application must not trust a length the
+      // redacted body no longer has.
+      if (w.rewrite != null && w.rewrite.changesBody()) {
+        call(method(headers, "remove", String.class), headers, "Content-Length");
+      }
     }
     boolean last = implementsNamed(type, "io.netty.handler.codec.http.LastHttpContent");
+    Object out = msg;
     if (w.watch != null && implementsNamed(type, "io.netty.buffer.ByteBufHolder")) {
-      byte[] bytes = read(call(method(msg, "content"), msg));
+      Object content = call(method(msg, "content"), msg);
+      byte[] bytes = w.rewrite != null ? readAll(content) : read(content);
       if (bytes != null) {
         if (w.held != null) w.held.write(bytes, 0, bytes.length);
         else w.watch.accept(bytes, 0, bytes.length);
         if (w.gate != null) checked(ops, w, () -> w.gate.accept(bytes, 0, bytes.length));
+        if (w.rewrite != null) out = rewritten(ops, w, msg, content, bytes, last);
       }
     }
     if (last) {
-      watched.remove(ops);
-      inFlight.decrementAndGet();
+      if (watched.remove(ops) != null) inFlight.decrementAndGet();
       if (w.held != null) {
         byte[] all = w.held.toByteArray();
         dev.cordon.CordonAccessDeniedException deny = w.call.checkToolCalls(all);
         w.call.completed(w.status, dev.cordon.agent.ai.UsageReader.find(all, 0, all.length));
-        if (deny != null) throw deny;
+        if (deny != null) {
+          if (out != msg) call(method(out, "release"), out);
+          throw deny;
+        }
       } else if (w.watch != null) {
         if (w.gate != null) checked(ops, w, w.gate::finish);
         w.watch.finish();
@@ -216,6 +237,50 @@ final class ReactorNetty {
         w.call.completed(w.status, dev.cordon.agent.ai.Usage.NONE);
       }
     }
+    return out;
+  }
+
+  /**
+   * Passes a content message's bytes through the output redaction. Monitor counts them and keeps
+   * the message; enforce returns a copy of the message holding what the redaction releases now
+   * (fewer bytes while a value may still be cut across chunks, more when a token is longer than
+   * the value it hides, everything held back on the last one) and releases the original.
+   */
+  private Object rewritten(Object ops, Watched w, Object msg, Object content, byte[] bytes, boolean last)
+      throws IOException {
+    byte[] released;
+    try {
+      released = w.rewrite.pass(bytes, 0, bytes.length);
+      if (last) released = concat(released, w.rewrite.end());
+    } catch (IOException e) {
+      // Audited and the call's entry written by the rewrite: the response fails, nothing
+      // unredacted is handed on.
+      if (watched.remove(ops) != null) inFlight.decrementAndGet();
+      throw e;
+    }
+    if (!w.rewrite.changesBody()) return msg;
+    Object buf;
+    Object replacement;
+    try {
+      ClassLoader loader = content.getClass().getClassLoader();
+      Class<?> unpooled = Class.forName("io.netty.buffer.Unpooled", false, loader);
+      Class<?> byteBuf = Class.forName("io.netty.buffer.ByteBuf", false, loader);
+      buf = call(unpooled.getMethod("wrappedBuffer", byte[].class), null, (Object) released);
+      replacement = call(method(msg, "replace", byteBuf), msg, buf);
+    } catch (ReflectiveOperationException e) {
+      throw new IllegalStateException("unsupported Netty version", e);
+    }
+    call(method(msg, "release"), msg);
+    return replacement;
+  }
+
+  private static byte[] concat(byte[] a, byte[] b) {
+    if (b.length == 0) return a;
+    if (a.length == 0) return b;
+    byte[] all = new byte[a.length + b.length];
+    System.arraycopy(a, 0, all, 0, a.length);
+    System.arraycopy(b, 0, all, a.length, b.length);
+    return all;
   }
 
   /** Runs a stream check; a deny ends the watch (the audit entry already says blocked) and is thrown. */

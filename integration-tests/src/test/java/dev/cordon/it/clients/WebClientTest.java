@@ -123,6 +123,100 @@ class WebClientTest {
     assertFalse(audit.toString().contains("alice@"), "no raw prompt in the audit");
   }
 
+  static final String TEXT = "Mail alice@example.com or call 415-555-0100 today";
+  static final String REDACTED = "Echo: Mail alice@example.com or call <PHONE> today";
+  static final String RAW = "Echo: " + TEXT;
+
+  /**
+   * Output redaction on Reactor Netty: the answer the application reads (WebClient JSON and
+   * server-sent events, Reactor Netty's HttpClient) has the phone number redacted and the prompt's
+   * pseudonym restored in enforce, is unchanged and counted in monitor; one entry per call.
+   */
+  @Test
+  void answersAreRedactedOnWebClientAndReactorNetty() throws Exception {
+    s.policy("""
+        version: 1
+        mode: enforce
+        principals:
+          - id: support-bot
+            match: { code: ["com.acme.support.**"] }
+        models:
+          - { id: gpt-enforced, provider: openai, model: "gpt-4o-mini*" }
+          - { id: gpt-monitored, provider: openai, model: "gpt-4.1-mini*" }
+          - { id: gpt-tools, provider: openai, model: "gpt-4o-2024*" }
+        rules:
+          - id: enforced
+            effect: allow
+            principals: [support-bot]
+            actions: [model.chat]
+            resources: ["model:gpt-enforced"]
+            redact: { prompt: [EMAIL], output: [EMAIL, PHONE] }
+          - id: monitored
+            effect: allow
+            mode: monitor
+            principals: [support-bot]
+            actions: [model.chat]
+            resources: ["model:gpt-monitored"]
+            redact: { prompt: [EMAIL], output: [EMAIL, PHONE] }
+          - id: enforced-with-tool-limits
+            effect: allow
+            principals: [support-bot]
+            actions: [model.chat]
+            resources: ["model:gpt-tools"]
+            limits: { tools: [lookup] }
+            redact: { prompt: [EMAIL], output: [EMAIL, PHONE] }
+        redaction:
+          operator: PSEUDONYMIZE
+        audit:
+          prompts: hash
+        """);
+    s.fake.setStreamSlice(4); // the phone number spans several events
+    String t = ":text=" + TEXT;
+    String tools = "gpt-4o-2024-08-06:tools=lookup";
+    ChildJvm.Result r = s.jvm().classPath(SpringAiTest.classPath(1)).run("com.acme.support.Support",
+        "com.acme.shared.webclient.WebClientSteps", "chat:gpt-4o-mini" + t, "stream:gpt-4o-mini" + t,
+        "netty:gpt-4o-mini" + t, "chat:" + tools + t, "stream:" + tools + t, "chat:gpt-4.1-mini" + t,
+        "stream:gpt-4.1-mini" + t);
+    assertEquals("OK gpt-4o-mini " + REDACTED + " [cl=ok]", r.step(1), r.toString());
+    assertEquals("OK streamed " + REDACTED, r.step(2), r.toString());
+    assertEquals("OK gpt-4o-mini " + REDACTED, r.step(3), r.toString());
+    assertEquals("OK gpt-4o-2024-08-06 " + REDACTED + " [cl=ok]", r.step(4), "held for its tool calls, then redacted: " + r);
+    assertEquals("OK streamed " + REDACTED, r.step(5), "gated line by line, then redacted: " + r);
+    assertEquals("OK gpt-4.1-mini " + RAW + " [cl=ok]", r.step(6), "monitor: " + r);
+    assertEquals("OK streamed " + RAW, r.step(7), "monitor: " + r);
+
+    var wire = s.fake.requests();
+    assertEquals(7, wire.size(), wire.toString());
+    for (int i = 0; i < 5; i++) {
+      String sent = wire.get(i).body();
+      assertTrue(sent.contains("<EMAIL_1>") && !sent.contains("alice@"), "pseudonymized on the wire: " + sent);
+    }
+    assertTrue(wire.get(5).body().contains("alice@example.com"), "monitor changes nothing on the wire");
+
+    AuditFile audit = s.audit();
+    audit.assertChainIntact();
+    List<JsonNode> chats = audit.withAction("model.chat");
+    assertEquals(7, chats.size(), "one entry per call: " + audit);
+    for (int i = 0; i < 5; i++) {
+      JsonNode e = chats.get(i);
+      assertEquals("redacted", e.path("outcome").asText(), e.toString());
+      assertEquals(1, e.path("redactions").path("EMAIL").asInt(), "the prompt's one address: " + e);
+      assertEquals(1, e.path("redactions").path("PHONE").asInt(), e.toString());
+      assertEquals(1, e.path("output_redactions").path("PHONE").asInt(), e.toString());
+      assertFalse(e.path("output_redactions").has("EMAIL"), "restored, not redacted: " + e);
+      assertTrue(e.path("usage").path("output_tokens").asLong() > 0, e.toString());
+    }
+    for (int i : new int[] {5, 6}) {
+      JsonNode e = chats.get(i);
+      assertEquals("would_redact", e.path("outcome").asText(), e.toString());
+      assertEquals(2, e.path("redactions").path("EMAIL").asInt(), "prompt and answer: " + e);
+      assertEquals(1, e.path("output_redactions").path("EMAIL").asInt(), e.toString());
+      assertEquals(1, e.path("output_redactions").path("PHONE").asInt(), e.toString());
+    }
+    assertTrue(audit.withAction("agent.error").isEmpty(), audit.toString());
+    assertFalse(audit.toString().contains("alice@") || audit.toString().contains("555-0100"), audit.toString());
+  }
+
   @Test
   void theScopedKeyGoesOnReactorNettyRequests() throws Exception {
     s.write("key.txt", "sk-scoped-CCCC3333\n");

@@ -18,7 +18,8 @@ import reactor.core.scheduler.Schedulers;
  * {@code chat:MODEL[:text=...][:tools=a,b]} (WebClient, JSON body, blocked on by the caller),
  * {@code stream:MODEL} (WebClient, server-sent events), {@code scheduled:MODEL} (the same chat,
  * subscribed on a boundedElastic thread), {@code otherhost:MODEL} (the fake named localhost),
- * {@code netty:MODEL} and {@code nettyflux:MODEL} ({@link ReactorNettySteps}), {@code get:PATH}.
+ * {@code netty:MODEL} and {@code nettyflux:MODEL} ({@link ReactorNettySteps}), {@code get:PATH}. A chat
+ * answer ends with {@code [cl=ok]} when its Content-Length (if any) matches the body read.
  */
 public final class WebClientSteps extends Steps {
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -51,9 +52,14 @@ public final class WebClientSteps extends Steps {
     };
   }
 
+  /** The answer's text, and whether a Content-Length the application sees matches the body it reads. */
   private Mono<String> post(String url, ObjectNode body) {
     return web.post().uri(url + "/chat/completions").contentType(MediaType.APPLICATION_JSON).bodyValue(body.toString())
-        .retrieve().bodyToMono(String.class);
+        .retrieve().toEntity(String.class).map(e -> {
+          long declared = e.getHeaders().getContentLength();
+          int actual = e.getBody() == null ? 0 : e.getBody().getBytes(java.nio.charset.StandardCharsets.UTF_8).length;
+          return (declared < 0 || declared == actual ? "[cl=ok]" : "[cl=" + declared + " body=" + actual + "]") + e.getBody();
+        });
   }
 
   private static ObjectNode chat(String[] parts) {
@@ -70,8 +76,9 @@ public final class WebClientSteps extends Steps {
     return body;
   }
 
-  private static String answer(String json) throws Exception {
-    JsonNode n = JSON.readTree(json);
-    return n.path("model").asText() + " " + n.at("/choices/0/message/content").asText("");
+  private static String answer(String checkedJson) throws Exception {
+    int end = checkedJson.indexOf(']') + 1;
+    JsonNode n = JSON.readTree(checkedJson.substring(end));
+    return n.path("model").asText() + " " + n.at("/choices/0/message/content").asText("") + " " + checkedJson.substring(0, end);
   }
 }
