@@ -249,24 +249,36 @@ final class ReactorNetty {
   private Object rewritten(Object ops, Watched w, Object msg, Object content, byte[] bytes, boolean last)
       throws IOException {
     byte[] released;
+    IOException refused = null;
     try {
       released = w.rewrite.pass(bytes, 0, bytes.length);
       if (last) released = concat(released, w.rewrite.end());
     } catch (IOException e) {
-      // Audited and the call's entry written by the rewrite: the response fails, nothing
-      // unredacted is handed on.
+      // Already audited, and the call's entry written, by the rewrite.
       if (watched.remove(ops) != null) inFlight.decrementAndGet();
-      throw e;
+      released = null;
+      refused = e;
     }
-    if (!w.rewrite.changesBody()) return msg;
-    Object buf;
+    if (refused == null && !w.rewrite.changesBody()) return msg;
     Object replacement;
     try {
       ClassLoader loader = content.getClass().getClassLoader();
       Class<?> unpooled = Class.forName("io.netty.buffer.Unpooled", false, loader);
       Class<?> byteBuf = Class.forName("io.netty.buffer.ByteBuf", false, loader);
-      buf = call(unpooled.getMethod("wrappedBuffer", byte[].class), null, (Object) released);
-      replacement = call(method(msg, "replace", byteBuf), msg, buf);
+      if (refused == null) {
+        Object buf = call(unpooled.getMethod("wrappedBuffer", byte[].class), null, (Object) released);
+        replacement = call(method(msg, "replace", byteBuf), msg, buf);
+      } else {
+        // Nothing unredacted is handed on: the body ends here as a decoding failure, which Reactor
+        // Netty turns into the response's error (the IOException saying why), closing the connection.
+        // Throwing instead would be reported a second time as an internal fault.
+        Object empty = unpooled.getField("EMPTY_BUFFER").get(null);
+        replacement = Class.forName("io.netty.handler.codec.http.DefaultLastHttpContent", false, loader)
+            .getConstructor(byteBuf).newInstance(empty);
+        Class<?> result = Class.forName("io.netty.handler.codec.DecoderResult", false, loader);
+        Object failure = result.getMethod("failure", Throwable.class).invoke(null, refused);
+        call(method(replacement, "setDecoderResult", result), replacement, failure);
+      }
     } catch (ReflectiveOperationException e) {
       throw new IllegalStateException("unsupported Netty version", e);
     }

@@ -171,12 +171,13 @@ class WebClientTest {
           prompts: hash
         """);
     s.fake.setStreamSlice(4); // the phone number spans several events
+    s.fake.setGzipWhenAsked(true); // the "gzip" steps ask as the application
     String t = ":text=" + TEXT;
     String tools = "gpt-4o-2024-08-06:tools=lookup";
     ChildJvm.Result r = s.jvm().classPath(SpringAiTest.classPath(1)).run("com.acme.support.Support",
         "com.acme.shared.webclient.WebClientSteps", "chat:gpt-4o-mini" + t, "stream:gpt-4o-mini" + t,
         "netty:gpt-4o-mini" + t, "chat:" + tools + t, "stream:" + tools + t, "chat:gpt-4.1-mini" + t,
-        "stream:gpt-4.1-mini" + t);
+        "stream:gpt-4.1-mini" + t, "netty:gpt-4o-mini:gzip" + t, "chat:gpt-4o-mini" + t, "chat:gpt-4o-mini:gzip" + t);
     assertEquals("OK gpt-4o-mini " + REDACTED + " [cl=ok]", r.step(1), r.toString());
     assertEquals("OK streamed " + REDACTED, r.step(2), r.toString());
     assertEquals("OK gpt-4o-mini " + REDACTED, r.step(3), r.toString());
@@ -184,9 +185,16 @@ class WebClientTest {
     assertEquals("OK streamed " + REDACTED, r.step(5), "gated line by line, then redacted: " + r);
     assertEquals("OK gpt-4.1-mini " + RAW + " [cl=ok]", r.step(6), "monitor: " + r);
     assertEquals("OK streamed " + RAW, r.step(7), "monitor: " + r);
+    // Asked compressed by the application on a client that does not decode: unreadable, so refused
+    // rather than handed on unredacted. WebClient's client decodes below the hook: redacted as usual.
+    assertTrue(r.step(8).startsWith("FAIL") && r.step(8).contains("java.io.IOException: Cordon: output redaction cannot read")
+        && r.step(8).contains("Content-Encoding 'gzip'"), r.toString());
+    assertEquals("OK gpt-4o-mini " + REDACTED + " [cl=ok]", r.step(9), "the next call is not affected: " + r);
+    assertEquals("OK gpt-4o-mini " + REDACTED + " [cl=ok]", r.step(10), r.toString());
 
     var wire = s.fake.requests();
-    assertEquals(7, wire.size(), wire.toString());
+    assertEquals(10, wire.size(), wire.toString());
+    assertTrue(wire.get(9).headers().toString().contains("accept-encoding=gzip"), wire.get(9).headers().toString());
     for (int i = 0; i < 5; i++) {
       String sent = wire.get(i).body();
       assertTrue(sent.contains("<EMAIL_1>") && !sent.contains("alice@"), "pseudonymized on the wire: " + sent);
@@ -196,8 +204,8 @@ class WebClientTest {
     AuditFile audit = s.audit();
     audit.assertChainIntact();
     List<JsonNode> chats = audit.withAction("model.chat");
-    assertEquals(7, chats.size(), "one entry per call: " + audit);
-    for (int i = 0; i < 5; i++) {
+    assertEquals(10, chats.size(), "one entry per call: " + audit);
+    for (int i : new int[] {0, 1, 2, 3, 4, 8, 9}) {
       JsonNode e = chats.get(i);
       assertEquals("redacted", e.path("outcome").asText(), e.toString());
       assertEquals(1, e.path("redactions").path("EMAIL").asInt(), "the prompt's one address: " + e);
@@ -213,7 +221,11 @@ class WebClientTest {
       assertEquals(1, e.path("output_redactions").path("EMAIL").asInt(), e.toString());
       assertEquals(1, e.path("output_redactions").path("PHONE").asInt(), e.toString());
     }
-    assertTrue(audit.withAction("agent.error").isEmpty(), audit.toString());
+    assertTrue(chats.get(7).path("error").asText().contains("IOException"), "refused, and said so: " + chats.get(7));
+    List<JsonNode> errors = audit.withAction("agent.error");
+    assertEquals(1, errors.size(), "the gzip refusal, once: " + audit);
+    assertEquals("ai.output-redaction", errors.get(0).path("where").asText(), errors.toString());
+    assertEquals("blocked", errors.get(0).path("outcome").asText(), errors.toString());
     assertFalse(audit.toString().contains("alice@") || audit.toString().contains("555-0100"), audit.toString());
   }
 

@@ -19,7 +19,7 @@ import reactor.core.scheduler.Schedulers;
  * {@code stream:MODEL} (WebClient, server-sent events), {@code scheduled:MODEL} (the same chat,
  * subscribed on a boundedElastic thread), {@code otherhost:MODEL} (the fake named localhost),
  * {@code netty:MODEL} and {@code nettyflux:MODEL} ({@link ReactorNettySteps}), {@code get:PATH}. A chat
- * answer ends with {@code [cl=ok]} when its Content-Length (if any) matches the body read.
+ * ({@code :gzip}: asking for a compressed answer itself) answer ends with {@code [cl=ok]} when its Content-Length (if any) matches the body read.
  */
 public final class WebClientSteps extends Steps {
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -30,7 +30,7 @@ public final class WebClientSteps extends Steps {
   @Override
   protected String step(String[] parts) throws Exception {
     return switch (parts[0]) {
-      case "chat" -> answer(post(base, chat(parts)).block(Duration.ofSeconds(30)));
+      case "chat" -> answer(post(base, chat(parts), flag(parts, "gzip")).block(Duration.ofSeconds(30)));
       case "scheduled" -> answer(post(base, chat(parts)).subscribeOn(Schedulers.boundedElastic()).block(Duration.ofSeconds(30)));
       case "otherhost" -> answer(post(base.replace("127.0.0.1", "localhost"), chat(parts)).block(Duration.ofSeconds(30)));
       case "stream" -> {
@@ -54,8 +54,16 @@ public final class WebClientSteps extends Steps {
 
   /** The answer's text, and whether a Content-Length the application sees matches the body it reads. */
   private Mono<String> post(String url, ObjectNode body) {
-    return web.post().uri(url + "/chat/completions").contentType(MediaType.APPLICATION_JSON).bodyValue(body.toString())
-        .retrieve().toEntity(String.class).map(e -> {
+    return post(url, body, false);
+  }
+
+  /** {@code gzip}: the application asks for a compressed answer itself (WebClient's Reactor Netty decodes it). */
+  private Mono<String> post(String url, ObjectNode body, boolean gzip) {
+    return web.post().uri(url + "/chat/completions").contentType(MediaType.APPLICATION_JSON)
+        .headers(h -> {
+          if (gzip) h.set("Accept-Encoding", "gzip");
+        })
+        .bodyValue(body.toString()).retrieve().toEntity(String.class).map(e -> {
           long declared = e.getHeaders().getContentLength();
           int actual = e.getBody() == null ? 0 : e.getBody().getBytes(java.nio.charset.StandardCharsets.UTF_8).length;
           return (declared < 0 || declared == actual ? "[cl=ok]" : "[cl=" + declared + " body=" + actual + "]") + e.getBody();
