@@ -45,6 +45,8 @@ final class ReactorNetty {
   private final Map<Object, Caller> callers = Collections.synchronizedMap(new WeakHashMap<>());
   /** The handler behind each connection's operations, for AI requests only. */
   private final Map<Object, Caller> byOps = Collections.synchronizedMap(new WeakHashMap<>());
+  /** Handlers, then operations, of SDK streams (Spring AI 1.x) whose answer must be redacted here. */
+  private final Map<Object, AiCall> sdkStreams = Collections.synchronizedMap(new WeakHashMap<>());
   private final Map<Object, Watched> watched = Collections.synchronizedMap(new WeakHashMap<>());
   /** Responses being watched: zero lets every other inbound message pass without a lookup. */
   private final AtomicInteger inFlight = new AtomicInteger();
@@ -56,6 +58,8 @@ final class ReactorNetty {
   /** A response being read for its usage and, when the rule limits tools, its tool calls. */
   private static final class Watched {
     final AiCall call;
+    /** An SDK's stream: the SDK completes the call; only its output is redacted here. */
+    boolean redactOnly;
     int status;
     ResponseWatch watch;
     dev.cordon.agent.ai.SseToolGate gate;
@@ -84,7 +88,9 @@ final class ReactorNetty {
     // Subscribed inside a governed client call (the transport marker is on this thread), or as the
     // stream of one (Spring AI 1.x): decided above.
     if (t != null) {
-      callers.put(handler, wire.covered(t, null) || GovernedCalls.takePending(t) ? COVERED : wire.caller());
+      GovernedCalls.Pending sdk = wire.covered(t, null) ? null : GovernedCalls.takePending(t);
+      callers.put(handler, wire.covered(t, null) || sdk != null ? COVERED : wire.caller());
+      if (sdk != null && sdk.call != null && sdk.call.countsOutput()) sdkStreams.put(handler, sdk.call);
       // Reactor Netty connects (on its event loop) before the request is decided, when its body is
       // written: nothing leaves before that decision, so the socket backstop lets the connect through.
       SocketBackstop.lease(t.host(), t.port());
@@ -99,6 +105,8 @@ final class ReactorNetty {
     if (callers.isEmpty()) return null;
     Caller c = callers.get(handler);
     if (c != null) byOps.put(ops, c);
+    AiCall sdk = c == COVERED ? sdkStreams.remove(handler) : null;
+    if (sdk != null) sdkStreams.put(ops, sdk);
     return null;
   }
 
@@ -129,7 +137,16 @@ final class ReactorNetty {
     if (wire.covered(t, token)) return null;
     byte[] bytes = body == null ? null : read(body);
     Caller caller = byOps.get(ops);
-    if (caller == COVERED) return null;
+    if (caller == COVERED) {
+      AiCall sdk = sdkStreams.remove(ops);
+      if (sdk != null) {
+        Watched w = new Watched(sdk);
+        w.redactOnly = true;
+        watched.put(ops, w);
+        inFlight.incrementAndGet();
+      }
+      return null;
+    }
     AiGovernor.Result result;
     try {
       result = wire.govern(t, bytes, bytes == null, caller);
@@ -191,6 +208,7 @@ final class ReactorNetty {
     Watched w = watched.get(ops);
     if (w == null) return msg;
     Class<?> type = msg.getClass();
+    if (w.redactOnly) return redactOnly(ops, w, msg, type);
     if (implementsNamed(type, "io.netty.handler.codec.http.HttpResponse")) {
       Object status = call(method(msg, "status"), msg);
       w.status = (Integer) call(method(status, "code"), status);
@@ -237,6 +255,27 @@ final class ReactorNetty {
         w.call.completed(w.status, dev.cordon.agent.ai.Usage.NONE);
       }
     }
+    return out;
+  }
+
+  /** The answer of an SDK's stream: output redaction only (the SDK reads usage and completes the call). */
+  private Object redactOnly(Object ops, Watched w, Object msg, Class<?> type) throws IOException {
+    if (implementsNamed(type, "io.netty.handler.codec.http.HttpResponse")) {
+      Object headers = call(method(msg, "headers"), msg);
+      String ct = (String) call(method(headers, "get", String.class), headers, "Content-Type");
+      w.rewrite = w.call.outputRewrite(w.call.streaming() || (ct != null && ct.contains("event-stream")), ct,
+          (String) call(method(headers, "get", String.class), headers, "Content-Encoding"));
+      if (w.rewrite != null && w.rewrite.changesBody()) {
+        call(method(headers, "remove", String.class), headers, "Content-Length");
+      }
+    }
+    boolean last = implementsNamed(type, "io.netty.handler.codec.http.LastHttpContent");
+    Object out = msg;
+    if (w.rewrite != null && implementsNamed(type, "io.netty.buffer.ByteBufHolder")) {
+      Object content = call(method(msg, "content"), msg);
+      out = rewritten(ops, w, msg, content, readAll(content), last);
+    }
+    if (last && watched.remove(ops) != null) inFlight.decrementAndGet();
     return out;
   }
 
