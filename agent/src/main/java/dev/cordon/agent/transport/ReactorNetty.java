@@ -228,14 +228,19 @@ final class ReactorNetty {
     }
     boolean last = implementsNamed(type, "io.netty.handler.codec.http.LastHttpContent");
     Object out = msg;
+    Object content = null;
+    byte[] bytes = null;
     if (w.watch != null && implementsNamed(type, "io.netty.buffer.ByteBufHolder")) {
-      Object content = call(method(msg, "content"), msg);
-      byte[] bytes = w.rewrite != null ? readAll(content) : read(content);
+      content = call(method(msg, "content"), msg);
+      bytes = w.rewrite != null ? readAll(content) : read(content);
       if (bytes != null) {
-        if (w.held != null) w.held.write(bytes, 0, bytes.length);
-        else w.watch.accept(bytes, 0, bytes.length);
-        if (w.gate != null) checked(ops, w, () -> w.gate.accept(bytes, 0, bytes.length));
-        if (w.rewrite != null) out = rewritten(ops, w, msg, content, bytes, last);
+        byte[] chunk = bytes;
+        if (w.held != null) w.held.write(chunk, 0, chunk.length);
+        else w.watch.accept(chunk, 0, chunk.length);
+        if (w.gate != null) checked(ops, w, () -> w.gate.accept(chunk, 0, chunk.length));
+        // A held answer's last chunk is redacted once its tool calls passed (a deny leaves the
+        // original message to Reactor Netty, which releases it).
+        if (w.rewrite != null && !(last && w.held != null)) out = rewritten(ops, w, msg, content, chunk, last);
       }
     }
     if (last) {
@@ -243,11 +248,10 @@ final class ReactorNetty {
       if (w.held != null) {
         byte[] all = w.held.toByteArray();
         dev.cordon.CordonAccessDeniedException deny = w.call.checkToolCalls(all);
+        // Redacted before the entry is written, so that it counts the output's redactions.
+        if (deny == null && w.rewrite != null && bytes != null) out = rewritten(ops, w, msg, content, bytes, true);
         w.call.completed(w.status, dev.cordon.agent.ai.UsageReader.find(all, 0, all.length));
-        if (deny != null) {
-          if (out != msg) call(method(out, "release"), out);
-          throw deny;
-        }
+        if (deny != null) throw deny;
       } else if (w.watch != null) {
         if (w.gate != null) checked(ops, w, w.gate::finish);
         w.watch.finish();
