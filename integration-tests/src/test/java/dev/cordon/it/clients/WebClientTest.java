@@ -123,6 +123,43 @@ class WebClientTest {
     assertFalse(audit.toString().contains("alice@"), "no raw prompt in the audit");
   }
 
+  static final String OUTPUT_POLICY = """
+      version: 1
+      mode: enforce
+      principals:
+        - id: support-bot
+          match: { code: ["com.acme.support.**"] }
+      models:
+        - { id: gpt-enforced, provider: openai, model: "gpt-4o-mini*" }
+        - { id: gpt-monitored, provider: openai, model: "gpt-4.1-mini*" }
+        - { id: gpt-tools, provider: openai, model: "gpt-4o-2024*" }
+      rules:
+        - id: enforced
+          effect: allow
+          principals: [support-bot]
+          actions: [model.chat]
+          resources: ["model:gpt-enforced"]
+          redact: { prompt: [EMAIL], output: [EMAIL, PHONE] }
+        - id: monitored
+          effect: allow
+          mode: monitor
+          principals: [support-bot]
+          actions: [model.chat]
+          resources: ["model:gpt-monitored"]
+          redact: { prompt: [EMAIL], output: [EMAIL, PHONE] }
+        - id: enforced-with-tool-limits
+          effect: allow
+          principals: [support-bot]
+          actions: [model.chat]
+          resources: ["model:gpt-tools"]
+          limits: { tools: [lookup] }
+          redact: { prompt: [EMAIL], output: [EMAIL, PHONE] }
+      redaction:
+        operator: PSEUDONYMIZE
+      audit:
+        prompts: hash
+      """;
+
   static final String TEXT = "Mail alice@example.com or call 415-555-0100 today";
   static final String REDACTED = "Echo: Mail alice@example.com or call <PHONE> today";
   static final String RAW = "Echo: " + TEXT;
@@ -134,42 +171,7 @@ class WebClientTest {
    */
   @Test
   void answersAreRedactedOnWebClientAndReactorNetty() throws Exception {
-    s.policy("""
-        version: 1
-        mode: enforce
-        principals:
-          - id: support-bot
-            match: { code: ["com.acme.support.**"] }
-        models:
-          - { id: gpt-enforced, provider: openai, model: "gpt-4o-mini*" }
-          - { id: gpt-monitored, provider: openai, model: "gpt-4.1-mini*" }
-          - { id: gpt-tools, provider: openai, model: "gpt-4o-2024*" }
-        rules:
-          - id: enforced
-            effect: allow
-            principals: [support-bot]
-            actions: [model.chat]
-            resources: ["model:gpt-enforced"]
-            redact: { prompt: [EMAIL], output: [EMAIL, PHONE] }
-          - id: monitored
-            effect: allow
-            mode: monitor
-            principals: [support-bot]
-            actions: [model.chat]
-            resources: ["model:gpt-monitored"]
-            redact: { prompt: [EMAIL], output: [EMAIL, PHONE] }
-          - id: enforced-with-tool-limits
-            effect: allow
-            principals: [support-bot]
-            actions: [model.chat]
-            resources: ["model:gpt-tools"]
-            limits: { tools: [lookup] }
-            redact: { prompt: [EMAIL], output: [EMAIL, PHONE] }
-        redaction:
-          operator: PSEUDONYMIZE
-        audit:
-          prompts: hash
-        """);
+    s.policy(OUTPUT_POLICY);
     s.fake.setStreamSlice(4); // the phone number spans several events
     s.fake.setGzipWhenAsked(true); // the "gzip" steps ask as the application
     String t = ":text=" + TEXT;
@@ -285,5 +287,42 @@ class WebClientTest {
     assertEquals(4, chats.size(), s.audit().toString());
     assertEquals("support-bot", chats.get(0).path("principal").asText(), chats.get(0).toString());
     assertTrue(chats.get(0).path("usage").path("output_tokens").asLong() > 0, chats.get(0).toString());
+  }
+
+  /** Output redaction on Reactor Netty 1.3 / Netty 4.2 alone: enforce, monitor, and a compressed answer refused. */
+  @Test
+  void reactorNetty13AnswersAreRedacted() throws Exception {
+    s.policy(OUTPUT_POLICY);
+    s.fake.setStreamSlice(4);
+    s.fake.setGzipWhenAsked(true);
+    String t = ":text=" + TEXT;
+    ChildJvm.Result r = s.jvm().classPath(reactorNetty13ClassPath()).run("com.acme.support.Support",
+        "com.acme.shared.webclient.ReactorNettySteps", "netty:gpt-4o-mini" + t, "netty:gpt-4.1-mini" + t,
+        "netty:gpt-4o-mini:gzip" + t, "netty:gpt-4o-2024-08-06" + t, "jar"); // 4: held for the tool check (limits.tools)
+    assertEquals("OK gpt-4o-mini " + REDACTED, r.step(1), r.toString());
+    assertEquals("OK gpt-4.1-mini " + RAW, r.step(2), "monitor: " + r);
+    assertTrue(r.step(3).startsWith("FAIL") && r.step(3).contains("Content-Encoding 'gzip'"), r.toString());
+    assertEquals("OK gpt-4o-2024-08-06 " + REDACTED, r.step(4), r.toString());
+    assertTrue(r.step(5).startsWith("OK reactor-netty-http-1.3."), "ran on Reactor Netty 1.3: " + r);
+    List<JsonNode> chats = s.audit().withAction("model.chat");
+    assertEquals(4, chats.size(), s.audit().toString());
+    assertEquals("redacted", chats.get(0).path("outcome").asText(), chats.get(0).toString());
+    assertEquals(1, chats.get(0).path("output_redactions").path("PHONE").asInt(), chats.get(0).toString());
+    assertEquals("would_redact", chats.get(1).path("outcome").asText(), chats.get(1).toString());
+    assertTrue(chats.get(2).path("error").asText().contains("IOException"), chats.get(2).toString());
+    assertEquals("redacted", chats.get(3).path("outcome").asText(), chats.get(3).toString());
+    assertEquals(1, s.audit().withAction("agent.error").size(), s.audit().toString());
+  }
+
+  private static String reactorNetty13ClassPath() throws Exception {
+    String app = SpringAiTest.classPath(1).split(File.pathSeparator)[0];
+    String steps;
+    try (var files = Files.list(Paths.get(System.getProperty("cordon.app.steps")))) {
+      steps = files.filter(p -> p.getFileName().toString().endsWith(".jar")).findFirst().orElseThrow().toString();
+    }
+    String netty = Files.readString(Paths.get(System.getProperty("cordon.reactor-netty13.classpath"))).trim();
+    String jackson = Arrays.stream(ChildJvm.defaultClassPath().split(File.pathSeparator))
+        .filter(e -> e.contains("jackson")).collect(Collectors.joining(File.pathSeparator));
+    return String.join(File.pathSeparator, app, steps, netty, jackson);
   }
 }
