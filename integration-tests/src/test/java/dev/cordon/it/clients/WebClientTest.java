@@ -163,6 +163,7 @@ class WebClientTest {
   static final String TEXT = "Mail alice@example.com or call 415-555-0100 today";
   static final String REDACTED = "Echo: Mail alice@example.com or call <PHONE> today";
   static final String RAW = "Echo: " + TEXT;
+  static final String FILLER = " The quick brown fox jumps over the lazy dog.".repeat(3);
 
   /**
    * Output redaction on Reactor Netty: the answer the application reads (WebClient JSON and
@@ -179,7 +180,8 @@ class WebClientTest {
     ChildJvm.Result r = s.jvm().classPath(SpringAiTest.classPath(1)).run("com.acme.support.Support",
         "com.acme.shared.webclient.WebClientSteps", "chat:gpt-4o-mini" + t, "stream:gpt-4o-mini" + t,
         "netty:gpt-4o-mini" + t, "chat:" + tools + t, "stream:" + tools + t, "chat:gpt-4.1-mini" + t,
-        "stream:gpt-4.1-mini" + t, "netty:gpt-4o-mini:gzip" + t, "chat:gpt-4o-mini" + t, "chat:gpt-4o-mini:gzip" + t);
+        "stream:gpt-4.1-mini" + t, "netty:gpt-4o-mini:gzip" + t, "chat:gpt-4o-mini" + t, "chat:gpt-4o-mini:gzip" + t,
+        "streamtimed:gpt-4o-mini" + t + FILLER);
     assertEquals("OK gpt-4o-mini " + REDACTED + " [cl=ok]", r.step(1), r.toString());
     assertEquals("OK streamed " + REDACTED, r.step(2), r.toString());
     assertEquals("OK gpt-4o-mini " + REDACTED, r.step(3), r.toString());
@@ -193,9 +195,16 @@ class WebClientTest {
         && r.step(8).contains("Content-Encoding 'gzip'"), r.toString());
     assertEquals("OK gpt-4o-mini " + REDACTED + " [cl=ok]", r.step(9), "the next call is not affected: " + r);
     assertEquals("OK gpt-4o-mini " + REDACTED + " [cl=ok]", r.step(10), r.toString());
+    java.util.regex.Matcher timing = java.util.regex.Pattern.compile("^OK streamed " + java.util.regex.Pattern.quote(REDACTED + FILLER)
+        + " \\(first=(\\d+) total=(\\d+)\\)$").matcher(r.step(11));
+    assertTrue(timing.find(), r.toString());
+    long first = Long.parseLong(timing.group(1));
+    long total = Long.parseLong(timing.group(2));
+    System.out.println("[netty-output-redaction] webclient: first text after " + first + " ms of a " + total + " ms stream");
+    assertTrue(first < total * 0.7, "streaming stays streaming: the first text came at " + first + " of " + total + " ms");
 
     var wire = s.fake.requests();
-    assertEquals(10, wire.size(), wire.toString());
+    assertEquals(11, wire.size(), wire.toString());
     assertTrue(wire.get(9).headers().toString().contains("accept-encoding=gzip"), wire.get(9).headers().toString());
     for (int i = 0; i < 5; i++) {
       String sent = wire.get(i).body();
@@ -206,8 +215,8 @@ class WebClientTest {
     AuditFile audit = s.audit();
     audit.assertChainIntact();
     List<JsonNode> chats = audit.withAction("model.chat");
-    assertEquals(10, chats.size(), "one entry per call: " + audit);
-    for (int i : new int[] {0, 1, 2, 3, 4, 8, 9}) {
+    assertEquals(11, chats.size(), "one entry per call: " + audit);
+    for (int i : new int[] {0, 1, 2, 3, 4, 8, 9, 10}) {
       JsonNode e = chats.get(i);
       assertEquals("redacted", e.path("outcome").asText(), e.toString());
       assertEquals(1, e.path("redactions").path("EMAIL").asInt(), "the prompt's one address: " + e);

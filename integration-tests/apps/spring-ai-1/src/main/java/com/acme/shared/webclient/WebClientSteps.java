@@ -45,11 +45,36 @@ public final class WebClientSteps extends Steps {
         }
         yield "streamed " + sb;
       }
+      case "streamtimed" -> timed(parts);
       case "netty", "nettyflux" -> netty.step(parts);
       case "get" -> "status " + web.get().uri(base + parts[1]).retrieve().toBodilessEntity()
           .block(Duration.ofSeconds(30)).getStatusCode().value();
       default -> throw new IllegalArgumentException("unknown step " + parts[0]);
     };
+  }
+
+  /**
+   * A stream read event by event as it arrives, the fake pausing 20 ms before each: its text, then
+   * when the first text arrived and when the stream ended (ms from sending).
+   */
+  private String timed(String[] parts) {
+    ObjectNode body = chat(parts).put("stream", true);
+    body.putObject("stream_options").put("include_usage", true);
+    long start = System.nanoTime();
+    long[] first = {-1};
+    StringBuilder sb = new StringBuilder();
+    web.post().uri(base + "/chat/completions").contentType(MediaType.APPLICATION_JSON).header("X-Fake-Frame-Delay-Ms", "20")
+        .bodyValue(body.toString()).retrieve().bodyToFlux(String.class).doOnNext(e -> {
+          if (e.equals("[DONE]")) return;
+          try {
+            String text = JSON.readTree(e).at("/choices/0/delta/content").asText("");
+            if (!text.isEmpty() && first[0] < 0) first[0] = (System.nanoTime() - start) / 1_000_000;
+            sb.append(text);
+          } catch (java.io.IOException bad) {
+            throw new java.io.UncheckedIOException(bad);
+          }
+        }).blockLast(Duration.ofSeconds(30));
+    return "streamed " + sb + " (first=" + first[0] + " total=" + (System.nanoTime() - start) / 1_000_000 + ")";
   }
 
   /** The answer's text, and whether a Content-Length the application sees matches the body it reads. */
