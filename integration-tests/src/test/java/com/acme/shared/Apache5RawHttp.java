@@ -51,7 +51,8 @@ public final class Apache5RawHttp implements RawHttp {
     for (int i = 0; i < headers.length; i += 2) b.setHeader(headers[i], headers[i + 1]);
     SimpleHttpRequest req = b.build();
     SimpleHttpResponse r = async().execute(req, null).get(30, TimeUnit.SECONDS);
-    return new Answer(r.getCode(), r.getBodyText());
+    org.apache.hc.core5.http.Header length = r.getFirstHeader("Content-Length");
+    return new Answer(r.getCode(), r.getBodyText(), "", length == null ? "" : length.getValue());
   }
 
   @Override

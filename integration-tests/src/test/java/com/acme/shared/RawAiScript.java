@@ -11,7 +11,9 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  * matches: the caller's package decides the principal.
  *
  * <p>Steps: {@code chat:MODEL[:max=N][:tools=a,b][:text=...]}, {@code async:MODEL} (sent
- * asynchronously from the calling thread, answered on another), {@code asynccustom:MODEL} (the same
+ * asynchronously from the calling thread, answered on another), {@code asyncread:MODEL} and
+ * {@code asyncstream:MODEL} (the same, JSON or streamed, then {@code [cl=ok]} when a reported
+ * Content-Length matches the body), {@code asynccustom:MODEL} (the same
  * through a request producer of the application's own), {@code stream:MODEL},
  * {@code unreadable:MODEL} (a body the client streams from an input stream),
  * {@code wait:PATH} (until the file exists; prints nothing), {@code otherhost:MODEL} (a chat sent to the same server named
@@ -47,6 +49,8 @@ public final class RawAiScript {
       String detail = switch (parts[0]) {
         case "chat" -> answer(http.post(base + "/chat/completions", chatBody(parts).toString(), headers()));
         case "async" -> answer(http.postAsync(base + "/chat/completions", chatBody(parts).toString(), headers()));
+        case "asyncread" -> lengthChecked(http.postAsync(base + "/chat/completions", chatBody(parts).toString(), headers()), false);
+        case "asyncstream" -> lengthChecked(http.postAsync(base + "/chat/completions", streamBody(parts).toString(), headers()), true);
         case "asynccustom" -> answer(http.postAsyncCustom(base + "/chat/completions", chatBody(parts).toString(), headers()));
         case "stream" -> streamed(http.post(base + "/chat/completions", streamBody(parts).toString(), headers()));
         case "unreadable" -> answer(http.postStreamingBody(base + "/chat/completions", chatBody(parts).toString(), headers()));
@@ -126,6 +130,14 @@ public final class RawAiScript {
       content = "tool_call " + msg.at("/tool_calls/0/function/name").asText();
     }
     return n.path("model").asText() + " " + content;
+  }
+
+  /** The answer, then {@code [cl=ok]} when the Content-Length the response reports (if any) matches its body. */
+  private static String lengthChecked(RawHttp.Answer a, boolean stream) throws Exception {
+    String detail = stream ? streamed(a) : answer(a);
+    int actual = a.body().getBytes(java.nio.charset.StandardCharsets.UTF_8).length;
+    boolean ok = a.contentLength().isEmpty() || Long.parseLong(a.contentLength()) == actual;
+    return detail + (ok ? " [cl=ok]" : " [cl=" + a.contentLength() + " body=" + actual + "]");
   }
 
   private static String streamed(RawHttp.Answer a) throws Exception {

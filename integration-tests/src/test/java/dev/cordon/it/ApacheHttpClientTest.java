@@ -140,6 +140,99 @@ class ApacheHttpClientTest {
         "no raw prompt in the audit");
   }
 
+  static final String TEXT = "Mail alice@example.com or call 415-555-0100 today";
+  static final String REDACTED = "Echo: Mail alice@example.com or call <PHONE> today";
+
+  /**
+   * Output redaction on the 5.x async client (and the classic one beside it): the consumer gets the
+   * answer with the phone number redacted and the prompt's pseudonym restored in enforce, unchanged
+   * and counted in monitor; JSON and server-sent events, one entry per call.
+   */
+  @Test
+  void apache5AnswersAreRedacted() throws Exception {
+    s.policy("""
+        version: 1
+        mode: enforce
+        principals:
+          - id: support-bot
+            match: { code: ["com.acme.support.**"] }
+        models:
+          - { id: gpt-enforced, provider: openai, model: "gpt-4o-mini*" }
+          - { id: gpt-monitored, provider: openai, model: "gpt-4.1-mini*" }
+          - { id: gpt-tools, provider: openai, model: "gpt-4o-2024*" }
+        rules:
+          - id: enforced
+            effect: allow
+            principals: [support-bot]
+            actions: [model.chat]
+            resources: ["model:gpt-enforced"]
+            redact: { prompt: [EMAIL], output: [EMAIL, PHONE] }
+          - id: monitored
+            effect: allow
+            mode: monitor
+            principals: [support-bot]
+            actions: [model.chat]
+            resources: ["model:gpt-monitored"]
+            redact: { prompt: [EMAIL], output: [EMAIL, PHONE] }
+          - id: enforced-with-tool-limits
+            effect: allow
+            principals: [support-bot]
+            actions: [model.chat]
+            resources: ["model:gpt-tools"]
+            limits: { tools: [lookup] }
+            redact: { prompt: [EMAIL], output: [EMAIL, PHONE] }
+        redaction:
+          operator: PSEUDONYMIZE
+        audit:
+          prompts: hash
+        """);
+    s.fake.setStreamSlice(4); // the phone number spans several events
+    String t = ":text=" + TEXT;
+    String tools = "gpt-4o-2024-08-06:tools=lookup";
+    ChildJvm.Result r = s.jvm().run("com.acme.support.raw.RawApache5Main", "asyncread:gpt-4o-mini" + t,
+        "asyncstream:gpt-4o-mini" + t, "asynccustom:gpt-4o-mini" + t, "asyncread:" + tools + t, "asyncstream:" + tools + t,
+        "chat:gpt-4o-mini" + t, "asyncread:gpt-4.1-mini" + t, "asyncstream:gpt-4.1-mini" + t);
+    assertEquals("OK gpt-4o-mini " + REDACTED + " [cl=ok]", r.step(1), r.toString());
+    assertEquals("OK streamed " + REDACTED + " [cl=ok]", r.step(2), r.toString());
+    assertEquals("OK gpt-4o-mini " + REDACTED, r.step(3), "the application's own producer: " + r);
+    assertEquals("OK gpt-4o-2024-08-06 " + REDACTED + " [cl=ok]", r.step(4), "held for its tool calls, then redacted: " + r);
+    assertEquals("OK streamed " + REDACTED + " [cl=ok]", r.step(5), "gated line by line, then redacted: " + r);
+    assertEquals("OK gpt-4o-mini " + REDACTED, r.step(6), "classic: " + r);
+    assertEquals("OK gpt-4.1-mini Echo: " + TEXT + " [cl=ok]", r.step(7), "monitor: " + r);
+    assertEquals("OK streamed Echo: " + TEXT + " [cl=ok]", r.step(8), "monitor: " + r);
+
+    var wire = s.fake.requests();
+    assertEquals(8, wire.size(), wire.toString());
+    for (int i = 0; i < 6; i++) {
+      String sent = wire.get(i).body();
+      assertTrue(sent.contains("<EMAIL_1>") && !sent.contains("alice@"), "pseudonymized on the wire: " + sent);
+    }
+    assertTrue(wire.get(6).body().contains("alice@example.com"), "monitor changes nothing on the wire");
+
+    AuditFile audit = s.audit();
+    audit.assertChainIntact();
+    List<JsonNode> chats = audit.withAction("model.chat");
+    assertEquals(8, chats.size(), "one entry per call: " + audit);
+    for (int i = 0; i < 6; i++) {
+      JsonNode e = chats.get(i);
+      assertEquals("redacted", e.path("outcome").asText(), e.toString());
+      assertEquals(1, e.path("redactions").path("EMAIL").asInt(), "the prompt's one address: " + e);
+      assertEquals(1, e.path("redactions").path("PHONE").asInt(), e.toString());
+      assertEquals(1, e.path("output_redactions").path("PHONE").asInt(), e.toString());
+      assertFalse(e.path("output_redactions").has("EMAIL"), "restored, not redacted: " + e);
+      assertTrue(e.path("usage").path("output_tokens").asLong() > 0, e.toString());
+    }
+    for (int i : new int[] {6, 7}) {
+      JsonNode e = chats.get(i);
+      assertEquals("would_redact", e.path("outcome").asText(), e.toString());
+      assertEquals(2, e.path("redactions").path("EMAIL").asInt(), "prompt and answer: " + e);
+      assertEquals(1, e.path("output_redactions").path("EMAIL").asInt(), e.toString());
+      assertEquals(1, e.path("output_redactions").path("PHONE").asInt(), e.toString());
+    }
+    assertTrue(audit.withAction("agent.error").isEmpty(), audit.toString());
+    assertFalse(audit.toString().contains("alice@") || audit.toString().contains("555-0100"), audit.toString());
+  }
+
   @Test
   void apache4ClassicIsGoverned() throws Exception {
     ChildJvm.Result r = s.jvm().run("com.acme.support.raw.RawApache4Main", "chat:gpt-4o-mini:max=100", "chat:gpt-4.1",

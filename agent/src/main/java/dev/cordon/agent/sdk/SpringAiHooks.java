@@ -186,7 +186,7 @@ public final class SpringAiHooks {
     // window cannot be closed there): a one-shot marker, taken by the first Reactor Netty request
     // to this endpoint built on that thread, and void once the stream ends.
     GovernedCalls.Pending[] pending = new GovernedCalls.Pending[1];
-    Runnable first = () -> pending[0] = GovernedCalls.pendingSubscription(target);
+    Runnable first = () -> pending[0] = GovernedCalls.pendingSubscription(target, call);
     Consumer<Object> done = signal -> {
       GovernedCalls.Pending p = pending[0];
       if (p != null) p.close();

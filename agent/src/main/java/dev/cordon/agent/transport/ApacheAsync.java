@@ -4,6 +4,7 @@ import dev.cordon.CordonAccessDeniedException;
 import dev.cordon.agent.ai.AiCall;
 import dev.cordon.agent.ai.AiGovernor;
 import dev.cordon.agent.ai.AiTarget;
+import dev.cordon.agent.ai.OutputRewrite;
 import dev.cordon.agent.ai.ResponseWatch;
 import dev.cordon.agent.ai.SseToolGate;
 import dev.cordon.agent.ai.UsageReader;
@@ -358,6 +359,8 @@ final class ApacheAsync {
     private ResponseWatch watch;
     private SseToolGate gate;
     private ByteArrayOutputStream held;
+    /** Output redaction, or null when the rule asks for none. */
+    private OutputRewrite rewrite;
     private volatile CordonAccessDeniedException denied;
 
     Watch(Api api, Object consumer, AiCall call, Object request, Object savedHeaders) {
@@ -377,6 +380,14 @@ final class ApacheAsync {
       watch = new ResponseWatch(sse, u -> call.completed(status, u));
       if (call.checksToolCalls() && !sse) held = new ByteArrayOutputStream();
       else if (sse && call.limitsTools()) gate = new SseToolGate(call);
+      if (details != null) {
+        rewrite = call.outputRewrite(sse, type, (String) ApacheApi.call(api.entityEncoding, details));
+        if (rewrite != null && rewrite.changesBody()) {
+          // The consumer gets the redacted body, whose length is not the provider's.
+          ApacheApi.of(request).removeHeaders(args[0], "Content-Length");
+          details = withoutLength(details);
+        }
+      }
       Object callback = args[3];
       Object wrapped = Proxy.newProxyInstance(api.futureCallback.getClassLoader(), new Class<?>[] {api.futureCallback},
           (proxy, cm, cargs) -> switch (cm.getName()) {
@@ -405,11 +416,15 @@ final class ApacheAsync {
         held.write(chunk, 0, chunk.length);
         return null;
       }
-      if (gate != null) {
+      if (gate != null || rewrite != null) {
         byte[] chunk = new byte[src.remaining()];
         src.get(chunk);
-        byte[] out = gate.accept(chunk, 0, chunk.length);
+        byte[] out = gate == null ? chunk : gate.accept(chunk, 0, chunk.length);
         watch.accept(out, 0, out.length);
+        if (rewrite != null) {
+          byte[] redacted = rewrite.pass(out, 0, out.length);
+          if (rewrite.changesBody()) out = redacted;
+        }
         return out.length == 0 ? null : invoke(m, consumer, new Object[] {ByteBuffer.wrap(out)});
       }
       watch.accept(src);
@@ -421,17 +436,22 @@ final class ApacheAsync {
       if (held != null) {
         byte[] bytes = held.toByteArray();
         CordonAccessDeniedException deny = call.checkToolCalls(bytes);
+        // Redacted before the entry is written, so that it counts the output's redactions; a
+        // failure is audited and the call's entry written by the rewrite.
+        byte[] out = deny == null && rewrite != null ? rewrite.whole(bytes) : bytes;
         call.completed(status, UsageReader.find(bytes, 0, bytes.length));
         // A denied answer never reaches the application's consumer: it completes empty, and the
         // wrapped callback turns that completion into the deny.
         if (deny != null) denied = deny;
-        else invoke(consume, consumer, new Object[] {ByteBuffer.wrap(bytes)});
-      } else if (gate != null) {
-        byte[] rest = gate.finish();
-        watch.accept(rest, 0, rest.length);
-        if (rest.length > 0) invoke(consume, consumer, new Object[] {ByteBuffer.wrap(rest)});
-        watch.finish();
+        else invoke(consume, consumer, new Object[] {ByteBuffer.wrap(out)});
       } else {
+        byte[] rest = gate == null ? new byte[0] : gate.finish();
+        watch.accept(rest, 0, rest.length);
+        if (rewrite != null) {
+          byte[] redacted = concat(rewrite.pass(rest, 0, rest.length), rewrite.end());
+          if (rewrite.changesBody()) rest = redacted;
+        }
+        if (rest.length > 0) invoke(consume, consumer, new Object[] {ByteBuffer.wrap(rest)});
         watch.finish();
       }
       return invoke(m, consumer, args);
@@ -441,6 +461,27 @@ final class ApacheAsync {
       restore(request, savedHeaders);
       call.failed(e);
     }
+
+    /** The response's entity details as the consumer must see them: of unknown length. */
+    private Object withoutLength(Object details) {
+      Class<?> type = api.entityType.getDeclaringClass();
+      return Proxy.newProxyInstance(type.getClassLoader(), new Class<?>[] {type}, (proxy, m, args) -> switch (m.getName()) {
+        case "getContentLength" -> -1L;
+        case "hashCode" -> System.identityHashCode(proxy);
+        case "equals" -> proxy == args[0];
+        case "toString" -> "CordonRedactedEntity(" + details + ")";
+        default -> invoke(m, details, args);
+      });
+    }
+  }
+
+  private static byte[] concat(byte[] a, byte[] b) {
+    if (b.length == 0) return a;
+    if (a.length == 0) return b;
+    byte[] all = new byte[a.length + b.length];
+    System.arraycopy(a, 0, all, 0, a.length);
+    System.arraycopy(b, 0, all, a.length, b.length);
+    return all;
   }
 
   private static Object construct(Constructor<?> c, Object... args) {

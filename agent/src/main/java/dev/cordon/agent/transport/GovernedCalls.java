@@ -96,8 +96,8 @@ public final class GovernedCalls {
    * while the subscription travels upstream, on the subscribing thread) is covered, once. Close it
    * when the stream ends, so that a subscription that never built a request covers nothing later.
    */
-  public static Pending pendingSubscription(AiTarget governed) {
-    Pending p = new Pending(Endpoint.of(governed));
+  public static Pending pendingSubscription(AiTarget governed, dev.cordon.agent.ai.AiCall call) {
+    Pending p = new Pending(Endpoint.of(governed), call);
     PENDING.set(p);
     return p;
   }
@@ -105,10 +105,13 @@ public final class GovernedCalls {
   /** See {@link #pendingSubscription}. */
   public static final class Pending implements AutoCloseable {
     private final Endpoint endpoint;
+    /** The SDK's call: its answer is redacted by the transport, which alone sees the stream's bytes. */
+    final dev.cordon.agent.ai.AiCall call;
     private volatile boolean open = true;
 
-    private Pending(Endpoint endpoint) {
+    private Pending(Endpoint endpoint, dev.cordon.agent.ai.AiCall call) {
       this.endpoint = endpoint;
+      this.call = call;
     }
 
     @Override
@@ -117,14 +120,14 @@ public final class GovernedCalls {
     }
   }
 
-  /** Takes this thread's pending subscription marker if it covers {@code target}. */
-  static boolean takePending(AiTarget target) {
+  /** Takes this thread's pending subscription marker if it covers {@code target}; else null. */
+  static Pending takePending(AiTarget target) {
     Pending p = PENDING.get();
-    if (p == null) return false;
+    if (p == null) return null;
     PENDING.remove();
     boolean covers = p.open && p.endpoint.covers(target);
     p.open = false;
-    return covers;
+    return covers ? p : null;
   }
 
   /** Whether this thread's marker names that host and port (the socket backstop's check; host as the socket got it). */

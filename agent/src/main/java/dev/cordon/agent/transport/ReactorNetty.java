@@ -45,6 +45,8 @@ final class ReactorNetty {
   private final Map<Object, Caller> callers = Collections.synchronizedMap(new WeakHashMap<>());
   /** The handler behind each connection's operations, for AI requests only. */
   private final Map<Object, Caller> byOps = Collections.synchronizedMap(new WeakHashMap<>());
+  /** Handlers, then operations, of SDK streams (Spring AI 1.x) whose answer must be redacted here. */
+  private final Map<Object, AiCall> sdkStreams = Collections.synchronizedMap(new WeakHashMap<>());
   private final Map<Object, Watched> watched = Collections.synchronizedMap(new WeakHashMap<>());
   /** Responses being watched: zero lets every other inbound message pass without a lookup. */
   private final AtomicInteger inFlight = new AtomicInteger();
@@ -56,10 +58,14 @@ final class ReactorNetty {
   /** A response being read for its usage and, when the rule limits tools, its tool calls. */
   private static final class Watched {
     final AiCall call;
+    /** An SDK's stream: the SDK completes the call; only its output is redacted here. */
+    boolean redactOnly;
     int status;
     ResponseWatch watch;
     dev.cordon.agent.ai.SseToolGate gate;
     java.io.ByteArrayOutputStream held;
+    /** Output redaction, or null when the rule asks for none. */
+    dev.cordon.agent.ai.OutputRewrite rewrite;
 
     Watched(AiCall call) {
       this.call = call;
@@ -82,7 +88,9 @@ final class ReactorNetty {
     // Subscribed inside a governed client call (the transport marker is on this thread), or as the
     // stream of one (Spring AI 1.x): decided above.
     if (t != null) {
-      callers.put(handler, wire.covered(t, null) || GovernedCalls.takePending(t) ? COVERED : wire.caller());
+      GovernedCalls.Pending sdk = wire.covered(t, null) ? null : GovernedCalls.takePending(t);
+      callers.put(handler, wire.covered(t, null) || sdk != null ? COVERED : wire.caller());
+      if (sdk != null && sdk.call != null && sdk.call.countsOutput()) sdkStreams.put(handler, sdk.call);
       // Reactor Netty connects (on its event loop) before the request is decided, when its body is
       // written: nothing leaves before that decision, so the socket backstop lets the connect through.
       SocketBackstop.lease(t.host(), t.port());
@@ -97,6 +105,8 @@ final class ReactorNetty {
     if (callers.isEmpty()) return null;
     Caller c = callers.get(handler);
     if (c != null) byOps.put(ops, c);
+    AiCall sdk = c == COVERED ? sdkStreams.remove(handler) : null;
+    if (sdk != null) sdkStreams.put(ops, sdk);
     return null;
   }
 
@@ -127,7 +137,16 @@ final class ReactorNetty {
     if (wire.covered(t, token)) return null;
     byte[] bytes = body == null ? null : read(body);
     Caller caller = byOps.get(ops);
-    if (caller == COVERED) return null;
+    if (caller == COVERED) {
+      AiCall sdk = sdkStreams.remove(ops);
+      if (sdk != null) {
+        Watched w = new Watched(sdk);
+        w.redactOnly = true;
+        watched.put(ops, w);
+        inFlight.incrementAndGet();
+      }
+      return null;
+    }
     AiGovernor.Result result;
     try {
       result = wire.govern(t, bytes, bytes == null, caller);
@@ -162,6 +181,12 @@ final class ReactorNetty {
   private static byte[] read(Object buf) {
     int n = (Integer) call(method(buf, "readableBytes"), buf);
     if (n > WireGovernor.MAX_BODY) return null;
+    return readAll(buf);
+  }
+
+  /** All the readable bytes of a ByteBuf, however many (a content chunk that must be redacted). */
+  private static byte[] readAll(Object buf) {
+    int n = (Integer) call(method(buf, "readableBytes"), buf);
     int at = (Integer) call(method(buf, "readerIndex"), buf);
     byte[] out = new byte[n];
     call(method(buf, "getBytes", int.class, byte[].class), buf, at, out);
@@ -169,19 +194,21 @@ final class ReactorNetty {
   }
 
   /**
-   * An inbound message on a client connection: the response head, content, or its end. When the
-   * rule limits tools, a JSON answer is collected and checked when its last chunk arrives, before
+   * An inbound message on a client connection: the response head, content, or its end; returns the
+   * message Reactor Netty must process (another one when output redaction rewrote its content). When
+   * the rule limits tools, a JSON answer is collected and checked when its last chunk arrives, before
    * that chunk is passed on, and an event stream is checked line by line as it arrives; a tool call
    * outside {@code limits.tools} throws the deny here, before the message is processed: Reactor
    * Netty releases it, closes the connection and fails the response with the deny. So a client
    * that aggregates the body (WebClient {@code bodyToMono}, {@code aggregate()}) never sees a denied
    * answer; one reading raw chunks may have seen the chunks before (for a stream: the events before).
    */
-  void inbound(Object ops, Object msg) {
-    if (inFlight.get() == 0) return;
+  Object inbound(Object ops, Object msg) throws IOException {
+    if (inFlight.get() == 0) return msg;
     Watched w = watched.get(ops);
-    if (w == null) return;
+    if (w == null) return msg;
     Class<?> type = msg.getClass();
+    if (w.redactOnly) return redactOnly(ops, w, msg, type);
     if (implementsNamed(type, "io.netty.handler.codec.http.HttpResponse")) {
       Object status = call(method(msg, "status"), msg);
       w.status = (Integer) call(method(status, "code"), status);
@@ -191,22 +218,38 @@ final class ReactorNetty {
       w.watch = new ResponseWatch(sse, u -> w.call.completed(w.status, u));
       if (w.call.checksToolCalls() && !sse) w.held = new java.io.ByteArrayOutputStream();
       else if (sse && w.call.limitsTools()) w.gate = new dev.cordon.agent.ai.SseToolGate(w.call);
+      w.rewrite = w.call.outputRewrite(sse, ct,
+          (String) call(method(headers, "get", String.class), headers, "Content-Encoding"));
+      // The decoder has framed the body already; the application must not trust a length the
+      // redacted body no longer has.
+      if (w.rewrite != null && w.rewrite.changesBody()) {
+        call(method(headers, "remove", String.class), headers, "Content-Length");
+      }
     }
     boolean last = implementsNamed(type, "io.netty.handler.codec.http.LastHttpContent");
+    Object out = msg;
+    Object content = null;
+    byte[] bytes = null;
     if (w.watch != null && implementsNamed(type, "io.netty.buffer.ByteBufHolder")) {
-      byte[] bytes = read(call(method(msg, "content"), msg));
+      content = call(method(msg, "content"), msg);
+      bytes = w.rewrite != null ? readAll(content) : read(content);
       if (bytes != null) {
-        if (w.held != null) w.held.write(bytes, 0, bytes.length);
-        else w.watch.accept(bytes, 0, bytes.length);
-        if (w.gate != null) checked(ops, w, () -> w.gate.accept(bytes, 0, bytes.length));
+        byte[] chunk = bytes;
+        if (w.held != null) w.held.write(chunk, 0, chunk.length);
+        else w.watch.accept(chunk, 0, chunk.length);
+        if (w.gate != null) checked(ops, w, () -> w.gate.accept(chunk, 0, chunk.length));
+        // A held answer's last chunk is redacted once its tool calls passed (a deny leaves the
+        // original message to Reactor Netty, which releases it).
+        if (w.rewrite != null && !(last && w.held != null)) out = rewritten(ops, w, msg, content, chunk, last);
       }
     }
     if (last) {
-      watched.remove(ops);
-      inFlight.decrementAndGet();
+      if (watched.remove(ops) != null) inFlight.decrementAndGet();
       if (w.held != null) {
         byte[] all = w.held.toByteArray();
         dev.cordon.CordonAccessDeniedException deny = w.call.checkToolCalls(all);
+        // Redacted before the entry is written, so that it counts the output's redactions.
+        if (deny == null && w.rewrite != null && bytes != null) out = rewritten(ops, w, msg, content, bytes, true);
         w.call.completed(w.status, dev.cordon.agent.ai.UsageReader.find(all, 0, all.length));
         if (deny != null) throw deny;
       } else if (w.watch != null) {
@@ -216,6 +259,83 @@ final class ReactorNetty {
         w.call.completed(w.status, dev.cordon.agent.ai.Usage.NONE);
       }
     }
+    return out;
+  }
+
+  /** The answer of an SDK's stream: output redaction only (the SDK reads usage and completes the call). */
+  private Object redactOnly(Object ops, Watched w, Object msg, Class<?> type) throws IOException {
+    if (implementsNamed(type, "io.netty.handler.codec.http.HttpResponse")) {
+      Object headers = call(method(msg, "headers"), msg);
+      String ct = (String) call(method(headers, "get", String.class), headers, "Content-Type");
+      w.rewrite = w.call.outputRewrite(w.call.streaming() || (ct != null && ct.contains("event-stream")), ct,
+          (String) call(method(headers, "get", String.class), headers, "Content-Encoding"));
+      if (w.rewrite != null && w.rewrite.changesBody()) {
+        call(method(headers, "remove", String.class), headers, "Content-Length");
+      }
+    }
+    boolean last = implementsNamed(type, "io.netty.handler.codec.http.LastHttpContent");
+    Object out = msg;
+    if (w.rewrite != null && implementsNamed(type, "io.netty.buffer.ByteBufHolder")) {
+      Object content = call(method(msg, "content"), msg);
+      out = rewritten(ops, w, msg, content, readAll(content), last);
+    }
+    if (last && watched.remove(ops) != null) inFlight.decrementAndGet();
+    return out;
+  }
+
+  /**
+   * Passes a content message's bytes through the output redaction. Monitor counts them and keeps
+   * the message; enforce returns a copy of the message holding what the redaction releases now
+   * (fewer bytes while a value may still be cut across chunks, more when a token is longer than
+   * the value it hides, everything held back on the last one) and releases the original.
+   */
+  private Object rewritten(Object ops, Watched w, Object msg, Object content, byte[] bytes, boolean last)
+      throws IOException {
+    byte[] released;
+    IOException refused = null;
+    try {
+      released = w.rewrite.pass(bytes, 0, bytes.length);
+      if (last) released = concat(released, w.rewrite.end());
+    } catch (IOException e) {
+      // Already audited, and the call's entry written, by the rewrite.
+      if (watched.remove(ops) != null) inFlight.decrementAndGet();
+      released = null;
+      refused = e;
+    }
+    if (refused == null && !w.rewrite.changesBody()) return msg;
+    Object replacement;
+    try {
+      ClassLoader loader = content.getClass().getClassLoader();
+      Class<?> unpooled = Class.forName("io.netty.buffer.Unpooled", false, loader);
+      Class<?> byteBuf = Class.forName("io.netty.buffer.ByteBuf", false, loader);
+      if (refused == null) {
+        Object buf = call(unpooled.getMethod("wrappedBuffer", byte[].class), null, (Object) released);
+        replacement = call(method(msg, "replace", byteBuf), msg, buf);
+      } else {
+        // Nothing unredacted is handed on: the body ends here as a decoding failure, which Reactor
+        // Netty turns into the response's error (the IOException saying why), closing the connection.
+        // Throwing instead would be reported a second time as an internal fault.
+        Object empty = unpooled.getField("EMPTY_BUFFER").get(null);
+        replacement = Class.forName("io.netty.handler.codec.http.DefaultLastHttpContent", false, loader)
+            .getConstructor(byteBuf).newInstance(empty);
+        Class<?> result = Class.forName("io.netty.handler.codec.DecoderResult", false, loader);
+        Object failure = result.getMethod("failure", Throwable.class).invoke(null, refused);
+        call(method(replacement, "setDecoderResult", result), replacement, failure);
+      }
+    } catch (ReflectiveOperationException e) {
+      throw new IllegalStateException("unsupported Netty version", e);
+    }
+    call(method(msg, "release"), msg);
+    return replacement;
+  }
+
+  private static byte[] concat(byte[] a, byte[] b) {
+    if (b.length == 0) return a;
+    if (a.length == 0) return b;
+    byte[] all = new byte[a.length + b.length];
+    System.arraycopy(a, 0, all, 0, a.length);
+    System.arraycopy(b, 0, all, a.length, b.length);
+    return all;
   }
 
   /** Runs a stream check; a deny ends the watch (the audit entry already says blocked) and is thrown. */

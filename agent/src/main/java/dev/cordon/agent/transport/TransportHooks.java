@@ -51,10 +51,7 @@ public final class TransportHooks {
 
   public Object body(String client, Object owner, Object body, Throwable thrown) throws IOException {
     return switch (client) {
-      case "reactor-netty" -> {
-        reactorNetty().inbound(owner, body);
-        yield body;
-      }
+      case "reactor-netty" -> reactorNetty().inbound(owner, body);
       case "urlconnection" -> urlConnection().body(owner, body, thrown);
       case "urlconnection-length" -> urlConnection().hidesLength(owner) ? null : body;
       case "urlconnection-fields" -> urlConnection().hidesLength(owner) ? UrlConnection.withoutLength(body) : body;

@@ -1,6 +1,7 @@
 package dev.cordon.it.clients;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -97,6 +98,67 @@ class SpringAiTest {
       assertTrue(calls.get(i).path("usage").path("input_tokens").asLong() > 0, "usage of call " + i + ": " + calls.get(i));
     }
     assertEquals("text-embedding-3-small", calls.get(6).path("model").asText());
+  }
+
+  /**
+   * Output redaction on Spring AI 1.x: a JSON answer is redacted by the SDK hook, a stream (read by
+   * the hook for its usage, carried by Reactor Netty) by the transport, with the hook's call: once
+   * each, and one audit entry per call.
+   */
+  @org.junit.jupiter.api.Test
+  void springAi1AnswersAreRedactedOnceWithOneEntryEach() throws Exception {
+    s.policy("""
+        version: 1
+        mode: enforce
+        principals:
+          - id: support-bot
+            match: { code: ["com.acme.support.**"] }
+        models:
+          - { id: gpt-enforced, provider: openai, model: "gpt-4o-mini*" }
+          - { id: gpt-monitored, provider: openai, model: "gpt-4.1-mini*" }
+        rules:
+          - id: enforced
+            effect: allow
+            principals: [support-bot]
+            actions: [model.chat]
+            resources: ["model:gpt-enforced"]
+            redact: { prompt: [EMAIL], output: [EMAIL, PHONE] }
+          - id: monitored
+            effect: allow
+            mode: monitor
+            principals: [support-bot]
+            actions: [model.chat]
+            resources: ["model:gpt-monitored"]
+            redact: { prompt: [EMAIL], output: [EMAIL, PHONE] }
+        redaction:
+          operator: PSEUDONYMIZE
+        """);
+    s.fake.setStreamSlice(4); // the phone number spans several events
+    String t = ":text=" + WebClientTest.TEXT;
+    ChildJvm.Result r = jvm(1).run("com.acme.support.Support", args(1, "call:gpt-4o-mini" + t,
+        "stream:gpt-4o-mini:usage" + t, "clientstream:gpt-4o-mini" + t, "stream:gpt-4.1-mini:usage" + t));
+    assertEquals("OK call " + WebClientTest.REDACTED, r.step(1), r.toString());
+    assertEquals("OK streamed " + WebClientTest.REDACTED, r.step(2), r.toString());
+    assertEquals("OK clientstreamed " + WebClientTest.REDACTED, r.step(3), r.toString());
+    assertEquals("OK streamed " + WebClientTest.RAW, r.step(4), "monitor: " + r);
+    assertEquals(4, s.fake.requests().size());
+    assertTrue(s.fake.requests().get(1).body().contains("<EMAIL_1>"), s.fake.requests().get(1).body());
+
+    AuditFile audit = s.audit();
+    audit.assertChainIntact();
+    List<JsonNode> chats = audit.withAction("model.chat");
+    assertEquals(4, chats.size(), "one entry per call: " + audit);
+    for (int i = 0; i < 3; i++) {
+      JsonNode e = chats.get(i);
+      assertEquals("redacted", e.path("outcome").asText(), e.toString());
+      assertEquals(1, e.path("redactions").path("EMAIL").asInt(), "the prompt's one address: " + e);
+      assertEquals(1, e.path("output_redactions").path("PHONE").asInt(), "once, not twice: " + e);
+      assertFalse(e.path("output_redactions").has("EMAIL"), "restored, not redacted: " + e);
+    }
+    assertEquals("would_redact", chats.get(3).path("outcome").asText(), chats.get(3).toString());
+    assertEquals(1, chats.get(3).path("output_redactions").path("PHONE").asInt(), chats.get(3).toString());
+    assertEquals(1, chats.get(3).path("output_redactions").path("EMAIL").asInt(), chats.get(3).toString());
+    assertTrue(audit.withAction("agent.error").isEmpty(), audit.toString());
   }
 
   @ParameterizedTest(name = "Spring AI {0}")

@@ -123,6 +123,123 @@ class WebClientTest {
     assertFalse(audit.toString().contains("alice@"), "no raw prompt in the audit");
   }
 
+  static final String OUTPUT_POLICY = """
+      version: 1
+      mode: enforce
+      principals:
+        - id: support-bot
+          match: { code: ["com.acme.support.**"] }
+      models:
+        - { id: gpt-enforced, provider: openai, model: "gpt-4o-mini*" }
+        - { id: gpt-monitored, provider: openai, model: "gpt-4.1-mini*" }
+        - { id: gpt-tools, provider: openai, model: "gpt-4o-2024*" }
+      rules:
+        - id: enforced
+          effect: allow
+          principals: [support-bot]
+          actions: [model.chat]
+          resources: ["model:gpt-enforced"]
+          redact: { prompt: [EMAIL], output: [EMAIL, PHONE] }
+        - id: monitored
+          effect: allow
+          mode: monitor
+          principals: [support-bot]
+          actions: [model.chat]
+          resources: ["model:gpt-monitored"]
+          redact: { prompt: [EMAIL], output: [EMAIL, PHONE] }
+        - id: enforced-with-tool-limits
+          effect: allow
+          principals: [support-bot]
+          actions: [model.chat]
+          resources: ["model:gpt-tools"]
+          limits: { tools: [lookup] }
+          redact: { prompt: [EMAIL], output: [EMAIL, PHONE] }
+      redaction:
+        operator: PSEUDONYMIZE
+      audit:
+        prompts: hash
+      """;
+
+  static final String TEXT = "Mail alice@example.com or call 415-555-0100 today";
+  static final String REDACTED = "Echo: Mail alice@example.com or call <PHONE> today";
+  static final String RAW = "Echo: " + TEXT;
+  static final String FILLER = " The quick brown fox jumps over the lazy dog.".repeat(3);
+
+  /**
+   * Output redaction on Reactor Netty: the answer the application reads (WebClient JSON and
+   * server-sent events, Reactor Netty's HttpClient) has the phone number redacted and the prompt's
+   * pseudonym restored in enforce, is unchanged and counted in monitor; one entry per call.
+   */
+  @Test
+  void answersAreRedactedOnWebClientAndReactorNetty() throws Exception {
+    s.policy(OUTPUT_POLICY);
+    s.fake.setStreamSlice(4); // the phone number spans several events
+    s.fake.setGzipWhenAsked(true); // the "gzip" steps ask as the application
+    String t = ":text=" + TEXT;
+    String tools = "gpt-4o-2024-08-06:tools=lookup";
+    ChildJvm.Result r = s.jvm().classPath(SpringAiTest.classPath(1)).run("com.acme.support.Support",
+        "com.acme.shared.webclient.WebClientSteps", "chat:gpt-4o-mini" + t, "stream:gpt-4o-mini" + t,
+        "netty:gpt-4o-mini" + t, "chat:" + tools + t, "stream:" + tools + t, "chat:gpt-4.1-mini" + t,
+        "stream:gpt-4.1-mini" + t, "netty:gpt-4o-mini:gzip" + t, "chat:gpt-4o-mini" + t, "chat:gpt-4o-mini:gzip" + t,
+        "streamtimed:gpt-4o-mini" + t + FILLER);
+    assertEquals("OK gpt-4o-mini " + REDACTED + " [cl=ok]", r.step(1), r.toString());
+    assertEquals("OK streamed " + REDACTED, r.step(2), r.toString());
+    assertEquals("OK gpt-4o-mini " + REDACTED, r.step(3), r.toString());
+    assertEquals("OK gpt-4o-2024-08-06 " + REDACTED + " [cl=ok]", r.step(4), "held for its tool calls, then redacted: " + r);
+    assertEquals("OK streamed " + REDACTED, r.step(5), "gated line by line, then redacted: " + r);
+    assertEquals("OK gpt-4.1-mini " + RAW + " [cl=ok]", r.step(6), "monitor: " + r);
+    assertEquals("OK streamed " + RAW, r.step(7), "monitor: " + r);
+    // Asked compressed by the application on a client that does not decode: unreadable, so refused
+    // rather than handed on unredacted. WebClient's client decodes below the hook: redacted as usual.
+    assertTrue(r.step(8).startsWith("FAIL") && r.step(8).contains("java.io.IOException: Cordon: output redaction cannot read")
+        && r.step(8).contains("Content-Encoding 'gzip'"), r.toString());
+    assertEquals("OK gpt-4o-mini " + REDACTED + " [cl=ok]", r.step(9), "the next call is not affected: " + r);
+    assertEquals("OK gpt-4o-mini " + REDACTED + " [cl=ok]", r.step(10), r.toString());
+    java.util.regex.Matcher timing = java.util.regex.Pattern.compile("^OK streamed " + java.util.regex.Pattern.quote(REDACTED + FILLER)
+        + " \\(first=(\\d+) total=(\\d+)\\)$").matcher(r.step(11));
+    assertTrue(timing.find(), r.toString());
+    long first = Long.parseLong(timing.group(1));
+    long total = Long.parseLong(timing.group(2));
+    System.out.println("[netty-output-redaction] webclient: first text after " + first + " ms of a " + total + " ms stream");
+    assertTrue(first < total * 0.7, "streaming stays streaming: the first text came at " + first + " of " + total + " ms");
+
+    var wire = s.fake.requests();
+    assertEquals(11, wire.size(), wire.toString());
+    assertTrue(wire.get(9).headers().toString().contains("accept-encoding=gzip"), wire.get(9).headers().toString());
+    for (int i = 0; i < 5; i++) {
+      String sent = wire.get(i).body();
+      assertTrue(sent.contains("<EMAIL_1>") && !sent.contains("alice@"), "pseudonymized on the wire: " + sent);
+    }
+    assertTrue(wire.get(5).body().contains("alice@example.com"), "monitor changes nothing on the wire");
+
+    AuditFile audit = s.audit();
+    audit.assertChainIntact();
+    List<JsonNode> chats = audit.withAction("model.chat");
+    assertEquals(11, chats.size(), "one entry per call: " + audit);
+    for (int i : new int[] {0, 1, 2, 3, 4, 8, 9, 10}) {
+      JsonNode e = chats.get(i);
+      assertEquals("redacted", e.path("outcome").asText(), e.toString());
+      assertEquals(1, e.path("redactions").path("EMAIL").asInt(), "the prompt's one address: " + e);
+      assertEquals(1, e.path("redactions").path("PHONE").asInt(), e.toString());
+      assertEquals(1, e.path("output_redactions").path("PHONE").asInt(), e.toString());
+      assertFalse(e.path("output_redactions").has("EMAIL"), "restored, not redacted: " + e);
+      assertTrue(e.path("usage").path("output_tokens").asLong() > 0, e.toString());
+    }
+    for (int i : new int[] {5, 6}) {
+      JsonNode e = chats.get(i);
+      assertEquals("would_redact", e.path("outcome").asText(), e.toString());
+      assertEquals(2, e.path("redactions").path("EMAIL").asInt(), "prompt and answer: " + e);
+      assertEquals(1, e.path("output_redactions").path("EMAIL").asInt(), e.toString());
+      assertEquals(1, e.path("output_redactions").path("PHONE").asInt(), e.toString());
+    }
+    assertTrue(chats.get(7).path("error").asText().contains("IOException"), "refused, and said so: " + chats.get(7));
+    List<JsonNode> errors = audit.withAction("agent.error");
+    assertEquals(1, errors.size(), "the gzip refusal, once: " + audit);
+    assertEquals("ai.output-redaction", errors.get(0).path("where").asText(), errors.toString());
+    assertEquals("blocked", errors.get(0).path("outcome").asText(), errors.toString());
+    assertFalse(audit.toString().contains("alice@") || audit.toString().contains("555-0100"), audit.toString());
+  }
+
   @Test
   void theScopedKeyGoesOnReactorNettyRequests() throws Exception {
     s.write("key.txt", "sk-scoped-CCCC3333\n");
@@ -179,5 +296,42 @@ class WebClientTest {
     assertEquals(4, chats.size(), s.audit().toString());
     assertEquals("support-bot", chats.get(0).path("principal").asText(), chats.get(0).toString());
     assertTrue(chats.get(0).path("usage").path("output_tokens").asLong() > 0, chats.get(0).toString());
+  }
+
+  /** Output redaction on Reactor Netty 1.3 / Netty 4.2 alone: enforce, monitor, and a compressed answer refused. */
+  @Test
+  void reactorNetty13AnswersAreRedacted() throws Exception {
+    s.policy(OUTPUT_POLICY);
+    s.fake.setStreamSlice(4);
+    s.fake.setGzipWhenAsked(true);
+    String t = ":text=" + TEXT;
+    ChildJvm.Result r = s.jvm().classPath(reactorNetty13ClassPath()).run("com.acme.support.Support",
+        "com.acme.shared.webclient.ReactorNettySteps", "netty:gpt-4o-mini" + t, "netty:gpt-4.1-mini" + t,
+        "netty:gpt-4o-mini:gzip" + t, "netty:gpt-4o-2024-08-06" + t, "jar"); // 4: held for the tool check (limits.tools)
+    assertEquals("OK gpt-4o-mini " + REDACTED, r.step(1), r.toString());
+    assertEquals("OK gpt-4.1-mini " + RAW, r.step(2), "monitor: " + r);
+    assertTrue(r.step(3).startsWith("FAIL") && r.step(3).contains("Content-Encoding 'gzip'"), r.toString());
+    assertEquals("OK gpt-4o-2024-08-06 " + REDACTED, r.step(4), r.toString());
+    assertTrue(r.step(5).startsWith("OK reactor-netty-http-1.3."), "ran on Reactor Netty 1.3: " + r);
+    List<JsonNode> chats = s.audit().withAction("model.chat");
+    assertEquals(4, chats.size(), s.audit().toString());
+    assertEquals("redacted", chats.get(0).path("outcome").asText(), chats.get(0).toString());
+    assertEquals(1, chats.get(0).path("output_redactions").path("PHONE").asInt(), chats.get(0).toString());
+    assertEquals("would_redact", chats.get(1).path("outcome").asText(), chats.get(1).toString());
+    assertTrue(chats.get(2).path("error").asText().contains("IOException"), chats.get(2).toString());
+    assertEquals("redacted", chats.get(3).path("outcome").asText(), chats.get(3).toString());
+    assertEquals(1, s.audit().withAction("agent.error").size(), s.audit().toString());
+  }
+
+  private static String reactorNetty13ClassPath() throws Exception {
+    String app = SpringAiTest.classPath(1).split(File.pathSeparator)[0];
+    String steps;
+    try (var files = Files.list(Paths.get(System.getProperty("cordon.app.steps")))) {
+      steps = files.filter(p -> p.getFileName().toString().endsWith(".jar")).findFirst().orElseThrow().toString();
+    }
+    String netty = Files.readString(Paths.get(System.getProperty("cordon.reactor-netty13.classpath"))).trim();
+    String jackson = Arrays.stream(ChildJvm.defaultClassPath().split(File.pathSeparator))
+        .filter(e -> e.contains("jackson")).collect(Collectors.joining(File.pathSeparator));
+    return String.join(File.pathSeparator, app, steps, netty, jackson);
   }
 }

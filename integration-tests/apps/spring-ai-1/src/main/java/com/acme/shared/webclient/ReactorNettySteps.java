@@ -12,7 +12,7 @@ import reactor.netty.http.client.HttpClient;
 
 /**
  * A hand-rolled AI client on Reactor Netty's HttpClient alone (no Spring), so that it also runs on
- * a Reactor Netty 1.3 class path: {@code netty:MODEL[:text=...]} (a {@code Mono} body, sent whole),
+ * a Reactor Netty 1.3 class path: {@code netty:MODEL[:gzip][:text=...]} (a {@code Mono} body, sent whole),
  * {@code nettyflux:MODEL} (a {@code Flux} body: headers first, then the chunks), {@code jar} (which
  * Reactor Netty jar is loaded).
  */
@@ -28,9 +28,9 @@ public final class ReactorNettySteps extends Steps {
     }
     byte[] body = chat(parts);
     String json = switch (parts[0]) {
-      case "netty" -> client().send(Mono.just(Unpooled.wrappedBuffer(body))).responseContent().aggregate().asString()
+      case "netty" -> client(flag(parts, "gzip")).send(Mono.just(Unpooled.wrappedBuffer(body))).responseContent().aggregate().asString()
           .block(Duration.ofSeconds(30));
-      case "nettyflux" -> client().send(Flux.just(Unpooled.wrappedBuffer(body))).responseContent().aggregate().asString()
+      case "nettyflux" -> client(false).send(Flux.just(Unpooled.wrappedBuffer(body))).responseContent().aggregate().asString()
           .block(Duration.ofSeconds(30));
       default -> throw new IllegalArgumentException("unknown step " + parts[0]);
     };
@@ -38,9 +38,12 @@ public final class ReactorNettySteps extends Steps {
     return n.path("model").asText() + " " + n.at("/choices/0/message/content").asText("");
   }
 
-  private HttpClient.RequestSender client() {
-    return HttpClient.create().headers(h -> h.set("Authorization", "Bearer sk-app-own-key").set("Content-Type", "application/json"))
-        .post().uri(base + "/chat/completions");
+  /** {@code gzip}: the application asks for a compressed answer itself (this client, unlike WebClient's, does not decode it). */
+  private HttpClient.RequestSender client(boolean gzip) {
+    return HttpClient.create().headers(h -> {
+      h.set("Authorization", "Bearer sk-app-own-key").set("Content-Type", "application/json");
+      if (gzip) h.set("Accept-Encoding", "gzip");
+    }).post().uri(base + "/chat/completions");
   }
 
   private static byte[] chat(String[] parts) {

@@ -18,7 +18,8 @@ import reactor.core.scheduler.Schedulers;
  * {@code chat:MODEL[:text=...][:tools=a,b]} (WebClient, JSON body, blocked on by the caller),
  * {@code stream:MODEL} (WebClient, server-sent events), {@code scheduled:MODEL} (the same chat,
  * subscribed on a boundedElastic thread), {@code otherhost:MODEL} (the fake named localhost),
- * {@code netty:MODEL} and {@code nettyflux:MODEL} ({@link ReactorNettySteps}), {@code get:PATH}.
+ * {@code netty:MODEL} and {@code nettyflux:MODEL} ({@link ReactorNettySteps}), {@code get:PATH}. A chat
+ * ({@code :gzip}: asking for a compressed answer itself) answer ends with {@code [cl=ok]} when its Content-Length (if any) matches the body read.
  */
 public final class WebClientSteps extends Steps {
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -29,7 +30,7 @@ public final class WebClientSteps extends Steps {
   @Override
   protected String step(String[] parts) throws Exception {
     return switch (parts[0]) {
-      case "chat" -> answer(post(base, chat(parts)).block(Duration.ofSeconds(30)));
+      case "chat" -> answer(post(base, chat(parts), flag(parts, "gzip")).block(Duration.ofSeconds(30)));
       case "scheduled" -> answer(post(base, chat(parts)).subscribeOn(Schedulers.boundedElastic()).block(Duration.ofSeconds(30)));
       case "otherhost" -> answer(post(base.replace("127.0.0.1", "localhost"), chat(parts)).block(Duration.ofSeconds(30)));
       case "stream" -> {
@@ -44,6 +45,7 @@ public final class WebClientSteps extends Steps {
         }
         yield "streamed " + sb;
       }
+      case "streamtimed" -> timed(parts);
       case "netty", "nettyflux" -> netty.step(parts);
       case "get" -> "status " + web.get().uri(base + parts[1]).retrieve().toBodilessEntity()
           .block(Duration.ofSeconds(30)).getStatusCode().value();
@@ -51,9 +53,46 @@ public final class WebClientSteps extends Steps {
     };
   }
 
+  /**
+   * A stream read event by event as it arrives, the fake pausing 20 ms before each: its text, then
+   * when the first text arrived and when the stream ended (ms from sending).
+   */
+  private String timed(String[] parts) {
+    ObjectNode body = chat(parts).put("stream", true);
+    body.putObject("stream_options").put("include_usage", true);
+    long start = System.nanoTime();
+    long[] first = {-1};
+    StringBuilder sb = new StringBuilder();
+    web.post().uri(base + "/chat/completions").contentType(MediaType.APPLICATION_JSON).header("X-Fake-Frame-Delay-Ms", "20")
+        .bodyValue(body.toString()).retrieve().bodyToFlux(String.class).doOnNext(e -> {
+          if (e.equals("[DONE]")) return;
+          try {
+            String text = JSON.readTree(e).at("/choices/0/delta/content").asText("");
+            if (!text.isEmpty() && first[0] < 0) first[0] = (System.nanoTime() - start) / 1_000_000;
+            sb.append(text);
+          } catch (java.io.IOException bad) {
+            throw new java.io.UncheckedIOException(bad);
+          }
+        }).blockLast(Duration.ofSeconds(30));
+    return "streamed " + sb + " (first=" + first[0] + " total=" + (System.nanoTime() - start) / 1_000_000 + ")";
+  }
+
+  /** The answer's text, and whether a Content-Length the application sees matches the body it reads. */
   private Mono<String> post(String url, ObjectNode body) {
-    return web.post().uri(url + "/chat/completions").contentType(MediaType.APPLICATION_JSON).bodyValue(body.toString())
-        .retrieve().bodyToMono(String.class);
+    return post(url, body, false);
+  }
+
+  /** {@code gzip}: the application asks for a compressed answer itself (WebClient's Reactor Netty decodes it). */
+  private Mono<String> post(String url, ObjectNode body, boolean gzip) {
+    return web.post().uri(url + "/chat/completions").contentType(MediaType.APPLICATION_JSON)
+        .headers(h -> {
+          if (gzip) h.set("Accept-Encoding", "gzip");
+        })
+        .bodyValue(body.toString()).retrieve().toEntity(String.class).map(e -> {
+          long declared = e.getHeaders().getContentLength();
+          int actual = e.getBody() == null ? 0 : e.getBody().getBytes(java.nio.charset.StandardCharsets.UTF_8).length;
+          return (declared < 0 || declared == actual ? "[cl=ok]" : "[cl=" + declared + " body=" + actual + "]") + e.getBody();
+        });
   }
 
   private static ObjectNode chat(String[] parts) {
@@ -70,8 +109,9 @@ public final class WebClientSteps extends Steps {
     return body;
   }
 
-  private static String answer(String json) throws Exception {
-    JsonNode n = JSON.readTree(json);
-    return n.path("model").asText() + " " + n.at("/choices/0/message/content").asText("");
+  private static String answer(String checkedJson) throws Exception {
+    int end = checkedJson.indexOf(']') + 1;
+    JsonNode n = JSON.readTree(checkedJson.substring(end));
+    return n.path("model").asText() + " " + n.at("/choices/0/message/content").asText("") + " " + checkedJson.substring(0, end);
   }
 }
