@@ -6,6 +6,7 @@ import dev.cordon.redact.StreamRedactor;
 import dev.cordon.redact.StreamRestorer;
 import dev.cordon.redact.TypeSet;
 import dev.cordon.redact.Vault;
+import java.io.IOException;
 import java.io.InputStream;
 import java.util.List;
 import java.util.Map;
@@ -114,7 +115,16 @@ public final class CallRedaction {
       for (Map.Entry<String, Object> e : m.entrySet()) {
         Object v = e.getValue();
         if (v instanceof String s) {
-          if (OUTPUT_TEXT.contains(e.getKey())) {
+          if (e.getKey().equals("arguments") && looksLikeJson(s)) {
+            // OpenAI tool calls: the arguments are JSON text in a string. Redacted as plain text, an
+            // entity right after an escape (a\nann@x.org) would leave the tool invalid JSON: its
+            // string values are redacted one by one and the JSON written again.
+            String r = argumentsRedacted(s);
+            if (!r.equals(s)) {
+              e.setValue(r);
+              changed = true;
+            }
+          } else if (OUTPUT_TEXT.contains(e.getKey())) {
             String r = whole(s);
             if (!r.equals(s)) {
               e.setValue(r);
@@ -146,6 +156,32 @@ public final class CallRedaction {
     List<Object> l = JsonTree.list(node);
     if (l != null) for (Object o : l) changed |= transformTree(o);
     return changed;
+  }
+
+  private static boolean looksLikeJson(String s) {
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      if (c == ' ' || c == '\n' || c == '\r' || c == '\t') continue;
+      return c == '{' || c == '[';
+    }
+    return false;
+  }
+
+  /** Tool-call arguments with every string value redacted; as plain text when they are not valid JSON. */
+  private String argumentsRedacted(String arguments) {
+    Object tree;
+    try {
+      byte[] b = arguments.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+      tree = JsonTree.parse(b, 0, b.length);
+    } catch (IOException notJson) {
+      return whole(arguments);
+    }
+    if (!transformStrings(tree)) return arguments;
+    try {
+      return new String(JsonTree.write(tree), java.nio.charset.StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      return whole(arguments);
+    }
   }
 
   /** Transforms every string value (not the member names) at any depth. */

@@ -125,4 +125,19 @@ class OutputFilterTest {
       for (int i = 0; i < 20; i++) f.pass(junk, 0, junk.length);
     });
   }
+
+  @Test
+  void toolCallArgumentsStayValidJsonWhenAnEntityFollowsAnEscape() throws Exception {
+    String args = "{\"to\":\"ann@example.com\",\"note\":\"line one\\nbob@example.org\",\"n\":3}";
+    String body = JSON.writeValueAsString(Map.of("choices", List.of(Map.of("message", Map.of("tool_calls",
+        List.of(Map.of("type", "function", "function", Map.of("name", "send_mail", "arguments", args))))))));
+    OutputFilter f = emails(true).filter(false);
+    byte[] in = b(body);
+    String out = s(f.pass(in, 0, in.length)) + s(f.end());
+    String redactedArgs = JSON.readTree(out).at("/choices/0/message/tool_calls/0/function/arguments").asText();
+    JsonNode parsed = JSON.readTree(redactedArgs); // must still be JSON
+    assertEquals("<EMAIL>", parsed.path("to").asText(), redactedArgs);
+    assertEquals("line one\n<EMAIL>", parsed.path("note").asText(), redactedArgs);
+    assertEquals(3, parsed.path("n").asInt(), redactedArgs);
+  }
 }
