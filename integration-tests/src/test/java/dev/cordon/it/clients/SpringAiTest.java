@@ -107,32 +107,7 @@ class SpringAiTest {
    */
   @org.junit.jupiter.api.Test
   void springAi1AnswersAreRedactedOnceWithOneEntryEach() throws Exception {
-    s.policy("""
-        version: 1
-        mode: enforce
-        principals:
-          - id: support-bot
-            match: { code: ["com.acme.support.**"] }
-        models:
-          - { id: gpt-enforced, provider: openai, model: "gpt-4o-mini*" }
-          - { id: gpt-monitored, provider: openai, model: "gpt-4.1-mini*" }
-        rules:
-          - id: enforced
-            effect: allow
-            principals: [support-bot]
-            actions: [model.chat]
-            resources: ["model:gpt-enforced"]
-            redact: { prompt: [EMAIL], output: [EMAIL, PHONE] }
-          - id: monitored
-            effect: allow
-            mode: monitor
-            principals: [support-bot]
-            actions: [model.chat]
-            resources: ["model:gpt-monitored"]
-            redact: { prompt: [EMAIL], output: [EMAIL, PHONE] }
-        redaction:
-          operator: PSEUDONYMIZE
-        """);
+    s.policy(dev.cordon.it.OutputRedactionPolicy.TEXT);
     s.fake.setStreamSlice(4); // the phone number spans several events
     String t = ":text=" + WebClientTest.TEXT;
     ChildJvm.Result r = jvm(1).run("com.acme.support.Support", args(1, "call:gpt-4o-mini" + t,

@@ -123,42 +123,6 @@ class WebClientTest {
     assertFalse(audit.toString().contains("alice@"), "no raw prompt in the audit");
   }
 
-  static final String OUTPUT_POLICY = """
-      version: 1
-      mode: enforce
-      principals:
-        - id: support-bot
-          match: { code: ["com.acme.support.**"] }
-      models:
-        - { id: gpt-enforced, provider: openai, model: "gpt-4o-mini*" }
-        - { id: gpt-monitored, provider: openai, model: "gpt-4.1-mini*" }
-        - { id: gpt-tools, provider: openai, model: "gpt-4o-2024*" }
-      rules:
-        - id: enforced
-          effect: allow
-          principals: [support-bot]
-          actions: [model.chat]
-          resources: ["model:gpt-enforced"]
-          redact: { prompt: [EMAIL], output: [EMAIL, PHONE] }
-        - id: monitored
-          effect: allow
-          mode: monitor
-          principals: [support-bot]
-          actions: [model.chat]
-          resources: ["model:gpt-monitored"]
-          redact: { prompt: [EMAIL], output: [EMAIL, PHONE] }
-        - id: enforced-with-tool-limits
-          effect: allow
-          principals: [support-bot]
-          actions: [model.chat]
-          resources: ["model:gpt-tools"]
-          limits: { tools: [lookup] }
-          redact: { prompt: [EMAIL], output: [EMAIL, PHONE] }
-      redaction:
-        operator: PSEUDONYMIZE
-      audit:
-        prompts: hash
-      """;
 
   static final String TEXT = "Mail alice@example.com or call 415-555-0100 today";
   static final String REDACTED = "Echo: Mail alice@example.com or call <PHONE> today";
@@ -172,7 +136,7 @@ class WebClientTest {
    */
   @Test
   void answersAreRedactedOnWebClientAndReactorNetty() throws Exception {
-    s.policy(OUTPUT_POLICY);
+    s.policy(dev.cordon.it.OutputRedactionPolicy.TEXT);
     s.fake.setStreamSlice(4); // the phone number spans several events
     s.fake.setGzipWhenAsked(true); // the "gzip" steps ask as the application
     String t = ":text=" + TEXT;
@@ -301,7 +265,7 @@ class WebClientTest {
   /** Output redaction on Reactor Netty 1.3 / Netty 4.2 alone: enforce, monitor, and a compressed answer refused. */
   @Test
   void reactorNetty13AnswersAreRedacted() throws Exception {
-    s.policy(OUTPUT_POLICY);
+    s.policy(dev.cordon.it.OutputRedactionPolicy.TEXT);
     s.fake.setStreamSlice(4);
     s.fake.setGzipWhenAsked(true);
     String t = ":text=" + TEXT;
