@@ -12,7 +12,7 @@ import java.util.Arrays;
  * {@code tool_use}) stops the stream there, before the application has seen the tool's name.
  * Streaming stays streaming: events end with a newline, so nothing waits for more than its own event.
  */
-public final class SseToolGate {
+public final class SseToolGate implements dev.cordon.agent.redact.OutputFilter {
   private static final byte[] EMPTY = new byte[0];
   private static final byte[] NAME = {'"', 'n', 'a', 'm', 'e', '"'};
 
@@ -77,4 +77,15 @@ public final class SseToolGate {
     }
   }
 
+
+  /** As an {@link dev.cordon.agent.redact.OutputFilter}, so a pulled stream can be read through it. */
+  @Override
+  public byte[] pass(byte[] b, int off, int len) {
+    return accept(b, off, len);
+  }
+
+  @Override
+  public byte[] end() {
+    return finish();
+  }
 }

@@ -2,7 +2,6 @@ package dev.cordon.agent.sdk;
 
 import dev.cordon.CordonAccessDeniedException;
 import dev.cordon.agent.ai.AiCall;
-import dev.cordon.agent.ai.SseGateStream;
 import dev.cordon.agent.ai.SseToolGate;
 import dev.cordon.agent.ai.UsageReader;
 import java.io.ByteArrayInputStream;
@@ -34,7 +33,7 @@ public final class ResponseBodies {
         }
         raw = new ByteArrayInputStream(bytes);
       } else if (call.limitsTools() && call.streaming()) {
-        raw = new SseGateStream(raw, new SseToolGate(call));
+        raw = new dev.cordon.agent.redact.FilteredStream(raw, new SseToolGate(call));
       }
       return call.responseBody(raw, status);
     } catch (IOException e) {

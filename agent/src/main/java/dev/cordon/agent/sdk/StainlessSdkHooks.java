@@ -4,7 +4,6 @@ import dev.cordon.agent.ai.AiCall;
 import dev.cordon.agent.ai.AiGovernor;
 import dev.cordon.agent.ai.AiTarget;
 import dev.cordon.agent.ai.Usage;
-import dev.cordon.agent.ai.SseGateStream;
 import dev.cordon.agent.ai.SseToolGate;
 import dev.cordon.agent.transport.GovernedCalls;
 import java.io.InputStream;
@@ -119,7 +118,7 @@ public final class StainlessSdkHooks {
                   int status = (Integer) invoke(m.getDeclaringClass().getMethod("statusCode"), response);
                   InputStream raw = (InputStream) invoke(m, response, args);
                   // Tool calls are checked on what the provider sent, before output redaction rewrites it.
-                  if (call.limitsTools() && call.streaming()) raw = new SseGateStream(raw, new SseToolGate(call));
+                  if (call.limitsTools() && call.streaming()) raw = new dev.cordon.agent.redact.FilteredStream(raw, new SseToolGate(call));
                   tapped[0] = call.responseBody(raw, status);
                 }
                 return tapped[0];

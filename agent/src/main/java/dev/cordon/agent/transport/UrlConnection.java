@@ -5,7 +5,6 @@ import dev.cordon.agent.ai.AiGovernor;
 import dev.cordon.agent.ai.AiTarget;
 import dev.cordon.agent.ai.OutputRewrite;
 import dev.cordon.agent.redact.FilteredStream;
-import dev.cordon.agent.ai.SseGateStream;
 import dev.cordon.agent.ai.SseToolGate;
 import dev.cordon.agent.ai.UsageReader;
 import dev.cordon.agent.ai.UsageTap;
@@ -119,7 +118,7 @@ final class UrlConnection {
       OutputRewrite rewrite = call.outputRewrite(sse, type, c.getContentEncoding());
       if (rewrite != null) {
         java.util.concurrent.atomic.AtomicBoolean started = new java.util.concurrent.atomic.AtomicBoolean();
-        InputStream checked = call.limitsTools() && sse ? new SseGateStream(in, new SseToolGate(call)) : in;
+        InputStream checked = call.limitsTools() && sse ? new dev.cordon.agent.redact.FilteredStream(in, new SseToolGate(call)) : in;
         InputStream marked = new java.io.FilterInputStream(checked) {
           @Override
           public int read(byte[] b, int off, int len) throws IOException {
@@ -132,7 +131,7 @@ final class UrlConnection {
         return view;
       }
     }
-    InputStream checked = call.limitsTools() && sse ? new SseGateStream(in, new SseToolGate(call)) : in;
+    InputStream checked = call.limitsTools() && sse ? new dev.cordon.agent.redact.FilteredStream(in, new SseToolGate(call)) : in;
     return new UsageTap(checked, sse, u -> call.completed(status, u));
   }
 
