@@ -24,6 +24,7 @@ import dev.cordon.policy.Policy;
 import java.lang.instrument.Instrumentation;
 import java.nio.file.Path;
 import java.util.concurrent.CountDownLatch;
+import java.util.function.Consumer;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -66,20 +67,19 @@ public final class AgentMain {
       backstop.policyChanged(st);
       if (SocketBackstop.governs(st.policy())) JdkSocketHooks.install(inst, report);
     });
-    // The first policy reaches the file governor as soon as it is parsed: the application may start
-    // then, while the audit log opens; a dataset access meanwhile waits for the state, as decisions do.
-    runtime.onParsed(policy -> {
+    // The JDK's file funnels are woven only once some policy declares file datasets.
+    Consumer<Policy> filePolicy = policy -> {
       files.policyChanged(policy);
       if (FileGovernor.governsFiles(policy)) JdkFileHooks.install(inst, report);
       fileHooksSettled.countDown();
       JdkFileHooks.announce();
-    });
+    };
+    // The first policy reaches the file governor as soon as it is parsed: the application may start
+    // then, while the audit log opens; a dataset access meanwhile waits for the state, as decisions do.
+    // (Each step above is idempotent, so the first policy arriving again with its state costs nothing.)
+    runtime.onParsed(filePolicy);
     runtime.onState(st -> {
-      files.policyChanged(st.policy());
-      // The JDK's file funnels are woven only once some policy declares file datasets.
-      if (FileGovernor.governsFiles(st.policy())) JdkFileHooks.install(inst, report);
-      fileHooksSettled.countDown();
-      JdkFileHooks.announce();
+      filePolicy.accept(st.policy());
       if (JdbcGovernor.governsJdbc(st.policy())) JdbcHooks.enable(inst, report, AgentMain.class.getClassLoader());
     });
     inst.addTransformer(new LazyTransformer(AgentMain.class.getClassLoader(), report, inst), true);
