@@ -1,5 +1,10 @@
 package dev.cordon.it;
 
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.cordon.examples.fake.FakeOpenAiServer.RecordedRequest;
+import java.util.List;
+
 /**
  * The policy the output-redaction tests of the transports share: one support principal, an
  * enforced rule, a monitored one and a tool-limited one, each redacting EMAIL in the prompt and
@@ -44,4 +49,16 @@ public final class OutputRedactionPolicy {
       audit:
         prompts: hash
       """;
+
+  /**
+   * The first {@code enforced} requests went out under the enforced rules: the prompt's address
+   * replaced by its pseudonym; the next one, under the monitored rule, unchanged.
+   */
+  public static void assertPromptsOnTheWire(List<RecordedRequest> wire, int enforced) {
+    for (int i = 0; i < enforced; i++) {
+      String sent = wire.get(i).body();
+      assertTrue(sent.contains("<EMAIL_1>") && !sent.contains("alice@"), "pseudonymized on the wire: " + sent);
+    }
+    assertTrue(wire.get(enforced).body().contains("alice@example.com"), "monitor changes nothing on the wire");
+  }
 }
