@@ -1,41 +1,47 @@
 package dev.cordon.agent.config;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
+import dev.cordon.policy.Policy;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
-/** The datasets section is cut out only when it is certainly the one the whole policy holds. */
+/** The datasets ahead of the policy: read without the parser when it can be, with it when not, never guessed. */
 class EarlyDatasetsTest {
-  @Test
-  void cutsTheSectionUpToTheNextTopLevelKey() {
-    String text = "version: 1\nrules:\n  - id: r\ndatasets:\n  - id: a\n    files: [\"/srv/a/**\"]\n# note\n"
-        + "- id: b\n  files:\n    - /srv/b/**\naudit:\n  file: x.jsonl\n";
-    assertEquals("datasets:\n  - id: a\n    files: [\"/srv/a/**\"]\n# note\n- id: b\n  files:\n    - /srv/b/**\n",
-        EarlyDatasets.section(text));
-    assertEquals("datasets: []", EarlyDatasets.section("version: 1\ndatasets: []"));
-  }
+  private static final String RULES =
+      "rules:\n  - { id: r, effect: allow, principals: [\"*\"], actions: [model.chat], resources: [\"*\"] }\n";
 
   @Test
-  void readsTheDatasetsOfAPolicyFile(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
-    java.nio.file.Path file = java.nio.file.Files.writeString(dir.resolve("cordon.yaml"), "version: 1\nmode: enforce\n"
-        + "datasets:\n  - { id: prod, env: production, files: [\"/srv/prod/**\"] }\n"
-        + "rules:\n  - { id: r, effect: allow, principals: [\"*\"], actions: [model.chat], resources: [\"*\"] }\n");
-    dev.cordon.policy.Policy early = EarlyDatasets.read(file);
-    org.junit.jupiter.api.Assertions.assertNotNull(early);
-    assertEquals("dataset:prod", early.datasetForFile("/srv/prod/a.csv").id());
+  void readsTheDatasetsOfAPolicyFileWithoutTheParser(@TempDir Path dir) throws Exception {
+    Path file = Files.writeString(dir.resolve("cordon.yaml"), "version: 1\nmode: enforce\n"
+        + "datasets:\n  - { id: prod, env: production, files: [\"/srv/prod/**\"] }\n" + RULES);
+    Policy early = EarlyDatasets.read(file);
+    assertNotNull(early);
+    assertNotNull(early.datasetForFile("/srv/prod/a.csv"));
     assertNull(early.datasetForFile("/srv/other/a.csv"));
     assertNull(EarlyDatasets.read(dir.resolve("missing.yaml")));
   }
 
   @Test
-  void anythingAmbiguousIsLeftToTheWholePolicy() {
-    assertNull(EarlyDatasets.section("version: 1\nrules: []\n"), "no section");
-    assertNull(EarlyDatasets.section("datasets: []\ndatasets:\n  - id: a\n"), "two sections");
-    assertNull(EarlyDatasets.section("datasets: []\n\"datasets\": [{id: a}]\n"), "a quoted spelling too");
-    assertNull(EarlyDatasets.section("? datasets\n: []\n"), "a complex key");
-    assertNull(EarlyDatasets.section("datasets: []\n---\ndatasets: [{id: a}]\n"), "several documents");
-    assertNull(EarlyDatasets.section("%YAML 1.2\n---\ndatasets: []\n"), "directives");
-    assertNull(EarlyDatasets.section("datasets: []\r\n"), "carriage returns");
+  void fallsBackToParsingTheSectionWhenTheReaderIsUnsure(@TempDir Path dir) throws Exception {
+    // A double-quoted escape: the reader gives up, the section alone still parses.
+    Path file = Files.writeString(dir.resolve("cordon.yaml"), "version: 1\nmode: enforce\n"
+        + "datasets:\n  - { id: prod, env: production, files: [\"/srv/pr\\u006fd/**\"] }\n" + RULES);
+    Policy early = EarlyDatasets.read(file);
+    assertNotNull(early);
+    assertEquals("dataset:prod", early.datasetForFile("/srv/prod/a.csv").id());
+  }
+
+  @Test
+  void noAnswerWhenOnlyTheWholePolicyCanTell(@TempDir Path dir) throws Exception {
+    Path json = Files.writeString(dir.resolve("cordon.json"), "{\"version\": 1, \"datasets\": []}");
+    assertNull(EarlyDatasets.read(json));
+    Path alias = Files.writeString(dir.resolve("cordon.yaml"), "version: 1\nmode: enforce\nx: &g \"/srv/**\"\n"
+        + "datasets:\n  - { id: prod, files: [*g] }\n" + RULES);
+    assertNull(EarlyDatasets.read(alias));
   }
 }
