@@ -1,6 +1,5 @@
 package dev.cordon.agent;
 
-import dev.cordon.agent.ai.PendingCalls;
 import dev.cordon.agent.audit.AuditLog;
 import dev.cordon.agent.config.AgentOptions;
 import dev.cordon.agent.config.EarlyDatasets;
@@ -11,7 +10,6 @@ import dev.cordon.agent.instrument.JdbcHooks;
 import dev.cordon.agent.instrument.JdkFileHooks;
 import dev.cordon.agent.instrument.JdkSocketHooks;
 import dev.cordon.agent.transport.SocketBackstop;
-import dev.cordon.agent.jdbc.JdbcGovernor;
 import dev.cordon.agent.log.Log;
 import dev.cordon.agent.instrument.LazyTransformer;
 import dev.cordon.agent.instrument.WeaveReport;
@@ -54,11 +52,14 @@ public final class AgentMain {
     Guard.seal(AgentKey.KEY);
     AgentOptions options = AgentOptions.from(args);
     Path policyPath = PolicyLocator.locate(options.policy());
+    PolicyHints hints = PolicyHints.of(policyPath);
+    // With file datasets, premain ends by weaving the JDK's file funnels: ASM gets ready meanwhile.
+    if (hints.files()) ClassLists.weaveClassesAhead(AgentMain.class.getClassLoader());
     AgentRuntime runtime = new AgentRuntime(options, policyPath);
     FileGovernor files = new FileGovernor(runtime, agentJar);
-    JdbcGovernor jdbc = new JdbcGovernor(runtime);
     SocketBackstop backstop = new SocketBackstop(runtime);
-    installHooks(new CordonHooks(runtime, files, jdbc, backstop));
+    CordonHooks hooks = new CordonHooks(runtime, files, backstop);
+    installHooks(hooks);
     WeaveReport report = new WeaveReport(runtime);
     CountDownLatch fileHooksSettled = new CountDownLatch(1);
     // The connect funnels are woven only once some policy governs AI traffic (AI rules or endpoints),
@@ -80,12 +81,11 @@ public final class AgentMain {
     runtime.onParsed(filePolicy);
     runtime.onState(st -> {
       filePolicy.accept(st.policy());
-      if (JdbcGovernor.governsJdbc(st.policy())) JdbcHooks.enable(inst, report, AgentMain.class.getClassLoader());
+      if (governsJdbc(st.policy())) JdbcHooks.enable(inst, report, AgentMain.class.getClassLoader());
     });
     inst.addTransformer(new LazyTransformer(AgentMain.class.getClassLoader(), report, inst), true);
     dev.cordon.agent.instrument.JdkExecutors.init(inst, runtime);
 
-    PolicyHints hints = PolicyHints.of(policyPath);
     // JDBC drivers load after premain: with a policy that may govern a database they are woven as they load.
     if (hints.jdbc()) JdbcHooks.enableAtStart();
     Thread init = new Thread(() -> {
@@ -116,7 +116,7 @@ public final class AgentMain {
       } catch (RuntimeException | LinkageError e) {
         Log.get().error("could not weave the JDK's file funnels: {}; file opens are NOT governed", e.toString());
       }
-      ParseClasses.preload(AgentMain.class.getClassLoader(), fileHooksSettled);
+      ClassLists.load(AgentMain.class.getClassLoader(), ClassLists.PARSE, fileHooksSettled, false);
       if (fileHooksSettled.getCount() > 0) AuditLog.prepare();
       awaitQuietly(fileHooksSettled);
     }
@@ -124,11 +124,17 @@ public final class AgentMain {
     Thread shutdown = new Thread(() -> {
       Guard.markAgentThread(dev.cordon.agent.AgentKey.KEY);
       // Never wait for the policy here: a short-lived app must not pay for a parse it never needed.
-      PendingCalls.flushAll();
-      JdbcGovernor.flushAll();
+      hooks.flushAtExit();
       if (runtime.audit() != null) runtime.audit().close();
     }, "cordon-shutdown");
     Runtime.getRuntime().addShutdownHook(shutdown);
+  }
+
+  /** True when the policy names some database: only then are JDBC classes worth weaving. */
+  private static boolean governsJdbc(Policy policy) {
+    if (policy == null) return false;
+    for (dev.cordon.policy.DatasetDef d : policy.datasets()) if (d.jdbcUrl() != null) return true;
+    return false;
   }
 
   private static void awaitQuietly(CountDownLatch latch) {

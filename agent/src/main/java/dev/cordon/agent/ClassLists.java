@@ -8,34 +8,50 @@ import java.nio.charset.StandardCharsets;
 import java.util.concurrent.CountDownLatch;
 
 /**
- * When the policy governs files, premain's thread waits for cordon-init to read it (its datasets
- * section, or the whole policy); about half of a cold parse is loading classes (SnakeYAML, Jackson,
- * the policy model, the audit log). The
- * waiting thread loads them meanwhile, on the other core, in the order the parse first needs them
- * ({@code parse-classes.txt}, taken from a class-loading log of a start with file datasets), and
- * stops as soon as the parse is done. Loading only, no initialisation: two threads running static
- * initialisers in different orders could deadlock. A name that no longer exists is skipped (only
- * speed is lost); ParseClassesTest keeps the list current.
+ * Classes premain's critical path will need, loaded ahead on another core. Each list is taken from a
+ * class-loading log of a start with file datasets, in the order first needed; a name that no longer
+ * exists is skipped (only speed is lost) and ClassListsTest keeps the lists current.
+ * <ul>
+ * <li>{@link #WEAVE}: ASM and the file weaver, loaded and linked (verified, which is most of their
+ * cost) by a thread started first thing in premain, while premain's own thread sets the agent up; by
+ * the time it weaves the JDK's file funnels, they are ready.
+ * <li>{@link #PARSE}: SnakeYAML, Jackson, the policy model, the audit log, loaded by premain's thread
+ * while it waits for cordon-init to read the policy (when the datasets cannot be read without the
+ * parser), stopping as soon as the parse is done.
+ * </ul>
+ * Loading and linking only, never initialisation: two threads running static initialisers in
+ * different orders could deadlock.
  */
-final class ParseClasses {
-  private ParseClasses() {}
+final class ClassLists {
+  private ClassLists() {}
 
-  static final String LIST = "dev/cordon/agent/parse-classes.txt";
+  static final String PARSE = "dev/cordon/agent/parse-classes.txt";
+  static final String WEAVE = "dev/cordon/agent/weave-classes.txt";
 
-  static void preload(ClassLoader loader, CountDownLatch parsed) {
-    try (InputStream in = loader.getResourceAsStream(LIST)) {
+  /** Loads the listed classes until {@code until} reaches zero (null: all of them), linking them if asked. */
+  static void load(ClassLoader loader, String list, CountDownLatch until, boolean link) {
+    try (InputStream in = loader.getResourceAsStream(list)) {
       if (in == null) return;
       BufferedReader names = new BufferedReader(new InputStreamReader(in, StandardCharsets.US_ASCII));
       String name;
-      while (parsed.getCount() > 0 && (name = names.readLine()) != null) {
+      while ((until == null || until.getCount() > 0) && (name = names.readLine()) != null) {
         try {
-          Class.forName(name, false, loader);
-        } catch (ClassNotFoundException | LinkageError e) {
+          Class<?> c = Class.forName(name, false, loader);
+          // Reflection links the class (HotSpot verifies it then) without initialising it.
+          if (link) c.getDeclaredConstructors();
+        } catch (ClassNotFoundException | LinkageError | SecurityException e) {
           // a head start only
         }
       }
     } catch (IOException e) {
       // a head start only
     }
+  }
+
+  /** {@link #WEAVE} on a thread of its own. */
+  static void weaveClassesAhead(ClassLoader loader) {
+    Thread t = new Thread(() -> load(loader, WEAVE, null, true), "cordon-preload");
+    t.setDaemon(true);
+    t.start();
   }
 }

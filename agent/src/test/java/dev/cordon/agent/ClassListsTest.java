@@ -8,24 +8,33 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** The classes premain loads ahead of the policy parse still exist (a stale list only costs speed, silently). */
-class ParseClassesTest {
+/** The classes premain loads ahead still exist (a stale list only costs speed, silently). */
+class ClassListsTest {
   @Test
-  void everyListedClassExists() throws Exception {
+  void everyClassOfTheParseListExists() throws Exception {
+    assertTrue(check(ClassLists.PARSE) > 100, "the list holds the parse's classes");
+  }
+
+  @Test
+  void everyClassOfTheWeaveListExists() throws Exception {
+    assertTrue(check(ClassLists.WEAVE) > 20, "the list holds ASM's classes");
+  }
+
+  private static int check(String list) throws Exception {
     List<String> missing = new ArrayList<>();
     int count = 0;
-    try (InputStream in = ParseClasses.class.getClassLoader().getResourceAsStream(ParseClasses.LIST)) {
+    try (InputStream in = ClassLists.class.getClassLoader().getResourceAsStream(list)) {
       for (String name : new String(in.readAllBytes(), StandardCharsets.US_ASCII).split("\n")) {
         if (name.isBlank()) continue;
         count++;
         try {
-          Class.forName(name, false, ParseClasses.class.getClassLoader());
+          Class.forName(name, false, ClassLists.class.getClassLoader());
         } catch (ClassNotFoundException e) {
           missing.add(name);
         }
       }
     }
-    assertTrue(count > 100, "the list holds the parse's classes: " + count);
-    assertTrue(missing.isEmpty(), "no longer exist: " + missing);
+    assertTrue(missing.isEmpty(), list + ": no longer exist: " + missing);
+    return count;
   }
 }

@@ -24,6 +24,10 @@ public final class LazyTransformer implements ClassFileTransformer {
     this.own = own;
     this.report = report;
     this.inst = inst;
+    // Initialised here, before registration: initialised on a first transform instead, Targets' static
+    // fields would load JDK classes (StandardCharsets) while the JVM may be loading that very class for
+    // the transform, and the ClassCircularityError would leave Targets, and every hook, unusable.
+    Targets.initialize();
   }
 
   @Override

@@ -26,6 +26,9 @@ final class Targets {
   private static volatile boolean jdkSockets;
   private static volatile boolean jdbc;
 
+  /** Does nothing: calling it runs the static initialiser, on the caller's terms (see LazyTransformer). */
+  static void initialize() {}
+
   static void enableJdkFiles() {
     jdkFiles = true;
   }

@@ -55,9 +55,8 @@ public final class JdbcGovernor {
     this.runtime = runtime;
   }
 
-  /** True when the policy names some database: only then are JDBC classes worth weaving. */
-  public static boolean governsJdbc(Policy policy) {
-    if (policy == null) return false;
+  /** True when the policy names some database. */
+  private static boolean governsJdbc(Policy policy) {
     for (DatasetDef d : policy.datasets()) if (d.jdbcUrl() != null) return true;
     return false;
   }

@@ -1,59 +1,79 @@
 package dev.cordon.agent.runtime;
 
-import dev.cordon.agent.ai.AiGovernor;
 import dev.cordon.agent.files.FileGovernor;
-import dev.cordon.agent.jdbc.JdbcGovernor;
 import dev.cordon.agent.sdk.BedrockHooks;
-import dev.cordon.agent.sdk.GoogleGenAiHooks;
 import dev.cordon.agent.sdk.LangChain4jHooks;
 import dev.cordon.agent.sdk.SpringAiHooks;
-import dev.cordon.agent.vector.VectorGovernor;
-import dev.cordon.agent.sdk.StainlessSdkHooks;
 import dev.cordon.agent.transport.SocketBackstop;
-import dev.cordon.agent.transport.TransportHooks;
 import dev.cordon.bootstrap.Hooks;
 
-/** The agent's side of {@link dev.cordon.bootstrap.Dispatch}: routes each hook to the code that governs it. */
+/**
+ * The agent's side of {@link dev.cordon.bootstrap.Dispatch}: routes each hook to the code that governs it.
+ * Only the file governor and the socket backstop exist from the start; the AI, JDBC and vector parts
+ * are built on their first hook, so that premain does not load and verify classes (and, through the
+ * verifier, the JSQLParser and java.sql types they name) that an application may never use.
+ */
 public final class CordonHooks implements Hooks {
-  private final AiGovernor governor;
-  private final StainlessSdkHooks stainless;
-  private final LangChain4jHooks langchain4j;
-  private final GoogleGenAiHooks googleGenAi;
-  private final SpringAiHooks springAi;
-  private final BedrockHooks bedrock;
-
-  private final TransportHooks transports;
-  private final FileGovernor files;
-  private final JdbcGovernor jdbc;
-  private final VectorGovernor vectors;
-
   private final AgentRuntime runtime;
-
+  private final FileGovernor files;
   private final SocketBackstop backstop;
+  private volatile AiRoutes ai;
+  private volatile JdbcRoute jdbc;
+  private volatile dev.cordon.agent.vector.VectorGovernor vectors;
 
-  public CordonHooks(AgentRuntime runtime, FileGovernor files, JdbcGovernor jdbc, SocketBackstop backstop) {
+  public CordonHooks(AgentRuntime runtime, FileGovernor files, SocketBackstop backstop) {
     this.runtime = runtime;
-    this.backstop = backstop;
     this.files = files;
-    this.jdbc = jdbc;
-    this.governor = new AiGovernor(runtime);
-    this.stainless = new StainlessSdkHooks(governor);
-    this.langchain4j = new LangChain4jHooks(governor);
-    this.googleGenAi = new GoogleGenAiHooks(governor);
-    this.springAi = new SpringAiHooks(governor);
-    this.bedrock = new BedrockHooks(governor);
-    this.transports = new TransportHooks(runtime, governor);
-    this.vectors = new VectorGovernor(runtime);
+    this.backstop = backstop;
+  }
+
+  private AiRoutes ai() {
+    AiRoutes a = ai;
+    if (a == null) {
+      synchronized (this) {
+        a = ai;
+        if (a == null) ai = a = new AiRoutes(runtime);
+      }
+    }
+    return a;
+  }
+
+  private JdbcRoute jdbc() {
+    JdbcRoute j = jdbc;
+    if (j == null) {
+      synchronized (this) {
+        j = jdbc;
+        if (j == null) jdbc = j = new JdbcRoute(runtime, this);
+      }
+    }
+    return j;
+  }
+
+  private dev.cordon.agent.vector.VectorGovernor vectors() {
+    dev.cordon.agent.vector.VectorGovernor v = vectors;
+    if (v == null) {
+      synchronized (this) {
+        v = vectors;
+        if (v == null) vectors = v = new dev.cordon.agent.vector.VectorGovernor(runtime);
+      }
+    }
+    return v;
+  }
+
+  /** What must be written before the JVM exits, of the parts that were ever used. */
+  public void flushAtExit() {
+    if (ai != null) dev.cordon.agent.ai.PendingCalls.flushAll();
+    if (jdbc != null) dev.cordon.agent.jdbc.JdbcGovernor.flushAll();
   }
 
   @Override
   public Object aiRequestPrepared(String origin, Object request, Object clientOptions) {
     try {
-      if (origin.startsWith("dev.langchain4j.")) return langchain4j.prepared(request);
-      if (origin.startsWith("com.google.genai.")) return googleGenAi.prepared(request, clientOptions);
-      if (origin.startsWith("org.springframework.ai.")) return springAi.prepared(request, clientOptions);
-      if (origin.startsWith("software.amazon.awssdk.")) return bedrock.prepared(request, clientOptions);
-      return stainless.prepared(sdkOf(origin), request, clientOptions);
+      if (origin.startsWith("dev.langchain4j.")) return ai().langchain4j.prepared(request);
+      if (origin.startsWith("com.google.genai.")) return ai().googleGenAi.prepared(request, clientOptions);
+      if (origin.startsWith("org.springframework.ai.")) return ai().springAi.prepared(request, clientOptions);
+      if (origin.startsWith("software.amazon.awssdk.")) return ai().bedrock.prepared(request, clientOptions);
+      return ai().stainless.prepared(sdkOf(origin), request, clientOptions);
     } catch (java.io.IOException e) {
       throw new java.io.UncheckedIOException(e);
     }
@@ -61,32 +81,32 @@ public final class CordonHooks implements Hooks {
 
   @Override
   public Object aiResponse(Object request, Object response, Throwable thrown) {
-    if (LangChain4jHooks.owns(request)) return langchain4j.response(request, response, thrown);
-    if (SpringAiHooks.owns(request)) return springAi.response(request, response, thrown);
-    if (BedrockHooks.owns(request)) return bedrock.response(request, response);
-    return stainless.response(request, response, thrown);
+    if (LangChain4jHooks.owns(request)) return ai().langchain4j.response(request, response, thrown);
+    if (SpringAiHooks.owns(request)) return ai().springAi.response(request, response, thrown);
+    if (BedrockHooks.owns(request)) return ai().bedrock.response(request, response);
+    return ai().stainless.response(request, response, thrown);
   }
 
   @Override
   public Object aiResponseAsync(Object request, Object future) {
-    return stainless.responseAsync(request, future);
+    return ai().stainless.responseAsync(request, future);
   }
 
   @Override
   public Object aiTransportResponse(String origin, Object response) {
-    if (origin.startsWith("com.google.genai.")) return googleGenAi.response(response);
+    if (origin.startsWith("com.google.genai.")) return ai().googleGenAi.response(response);
     return response;
   }
 
   @Override
   public Object aiStreamListener(Object request, Object listener) {
-    if (LangChain4jHooks.owns(request)) return langchain4j.listener(request, listener);
+    if (LangChain4jHooks.owns(request)) return ai().langchain4j.listener(request, listener);
     return listener;
   }
 
   @Override
   public Object aiStreamParser(Object request, Object parser) {
-    if (LangChain4jHooks.owns(request)) return langchain4j.parser(request, parser);
+    if (LangChain4jHooks.owns(request)) return ai().langchain4j.parser(request, parser);
     return parser;
   }
 
@@ -105,7 +125,7 @@ public final class CordonHooks implements Hooks {
   @Override
   public Object[] wireRequest(String client, Object request, Object context) {
     try {
-      return transports.request(client, request, context);
+      return ai().transports.request(client, request, context);
     } catch (java.io.IOException e) {
       throw new java.io.UncheckedIOException(e);
     }
@@ -148,22 +168,18 @@ public final class CordonHooks implements Hooks {
 
   @Override
   public Object jdbcEnter(Object self, String sql, String method) {
-    try {
-      return jdbc.enter(self, sql, method);
-    } catch (RuntimeException e) {
-      return jdbcFault("jdbc.statement", e);
-    }
+    return jdbc().enter(self, sql, method);
   }
 
   @Override
   public Object wireResponse(String client, Object[] state, Object response, Throwable thrown) {
-    return transports.response(client, state, response, thrown);
+    return ai().transports.response(client, state, response, thrown);
   }
 
   @Override
   public Object wireBody(String client, Object owner, Object body, Throwable thrown) {
     try {
-      return transports.body(client, owner, body, thrown);
+      return ai().transports.body(client, owner, body, thrown);
     } catch (java.io.IOException e) {
       throw new java.io.UncheckedIOException(e);
     }
@@ -172,7 +188,7 @@ public final class CordonHooks implements Hooks {
   @Override
   public void wireCallStarted(String client, Object call) {
     try {
-      transports.callStarted(client, call);
+      ai().transports.callStarted(client, call);
     } catch (java.io.IOException e) {
       throw new java.io.UncheckedIOException(e);
     }
@@ -181,51 +197,26 @@ public final class CordonHooks implements Hooks {
 
   @Override
   public Object jdbcExit(Object token, Object self, Object returned, Throwable thrown) {
-    try {
-      return jdbc.exit(token, self, returned, thrown);
-    } catch (java.sql.SQLException | RuntimeException e) {
-      Object f = jdbcFault("jdbc.result", e);
-      if (f == null) return returned;
-      // Failing closed after the query ran: the application must not get an unmasked result set.
-      if (returned instanceof AutoCloseable c) {
-        try {
-          c.close();
-        } catch (Exception ignored) {
-          // the fault is what gets reported
-        }
-      }
-      throw dev.cordon.agent.data.Sneaky.raise((Throwable) f);
-    }
+    return jdbc().exit(token, self, returned, thrown);
   }
 
   @Override
   public Object vectorEnter(Object store, String method) {
-    return vectors.enter(store, method);
+    return vectors().enter(store, method);
   }
 
   @Override
   public Object vectorExit(Object token, Object returned, Throwable thrown) {
     try {
-      return vectors.exit(token, returned, thrown);
+      return vectors().exit(token, returned, thrown);
     } catch (ReflectiveOperationException e) {
       throw new IllegalStateException("cannot read the retrieval results: " + e.getClass().getSimpleName(), e);
     }
   }
 
-  /**
-   * An internal fault on a JDBC path: audited; failing closed, the statement gets what a denied one
-   * gets (an SQLException with SQLState 42501), so JDBC code handles it the way it handles a deny.
-   */
-  private Object jdbcFault(String where, Exception e) {
-    RuntimeException closed = governor.fault(where, e);
-    if (closed == null) return null;
-    return new java.sql.SQLSyntaxErrorException("Cordon failed closed: internal error while governing this statement ("
-        + e.getClass().getName() + "); it was not run", "42501");
-  }
-
   @Override
   public RuntimeException fault(String where, Throwable fault) {
-    return governor.fault(where, fault);
+    return ai().governor.fault(where, fault);
   }
 
   /** The advice passes the instrumented class's name; its package names the SDK. */
