@@ -18,7 +18,7 @@ import org.junit.jupiter.api.Assertions;
  * cases a hand-written reader gets wrong). A run of 40,000 insertions: 7,056 still parsed, the
  * reader answered for 4,129 of them, and missed nothing.
  */
-class EarlyFileDatasetsPropertiesTest {
+public class EarlyFileDatasetsPropertiesTest {
     private static final Path FILE = Yaml.BASE.resolve("cordon.yaml");
     /** Valid globs, several of which a plain scalar spells otherwise (or not at all). */
     private static final List<String> GLOBS = List.of("/srv/data/prod/**", "data/training/**", "/a b/c*.csv",
@@ -72,7 +72,7 @@ class EarlyFileDatasetsPropertiesTest {
     }
 
     /** A valid policy whose datasets are written in random styles. */
-    static String policy(Random r) {
+    public static String policy(Random r) {
         StringBuilder b = new StringBuilder("version: 1\nmode: enforce\n");
         if (r.nextBoolean()) {
             b.append("models:\n  - { id: m, provider: openai, model: \"gpt-*\" }\n");
