@@ -1,52 +1,50 @@
 package dev.cordon.bootstrap;
 
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.MalformedURLException;
 import java.net.URL;
+import java.net.URLConnection;
+import java.net.URLStreamHandler;
 import java.security.CodeSource;
 import java.security.ProtectionDomain;
 import java.security.cert.Certificate;
 import java.util.Collections;
 import java.util.Enumeration;
-import java.util.jar.JarEntry;
 import java.util.jar.JarFile;
 
 /**
- * The agent's private class loader. The agent jar keeps everything but the boot classes under
- * {@code inst/} with the extension {@code .classdata}, so the application's class loader (which
- * also has the agent jar on its class path) can never see or load them, and the agent's copies of
- * Byte Buddy, ASM, Jackson and SLF4J never meet the application's own. Its parent is the platform
- * loader: the JDK and the boot classes are visible, the application is not.
+ * The agent's private class loader. The agent jar keeps everything but the boot classes in one
+ * packed entry ({@link InstPack}), so the application's class loader (which also has the agent jar on
+ * its class path) can never see or load them, and the agent's copies of Byte Buddy, ASM, Jackson and
+ * SLF4J never meet the application's own. Its parent is the platform loader: the JDK and the boot
+ * classes are visible, the application is not.
  */
 public final class AgentClassLoader extends ClassLoader {
   static {
     registerAsParallelCapable();
   }
 
-  private static final String PREFIX = "inst/";
-
-  private final JarFile jar;
-  private final String jarUrl;
+  private final InstPack pack;
   private final ProtectionDomain domain;
+  private final URLStreamHandler urls = new PackUrls();
 
-  public AgentClassLoader(JarFile jar, URL jarLocation) {
+  public AgentClassLoader(JarFile jar, URL jarLocation) throws IOException {
     super("cordon", ClassLoader.getPlatformClassLoader());
-    this.jar = jar;
-    this.jarUrl = "jar:" + jarLocation.toExternalForm() + "!/";
+    this.pack = InstPack.open(jar);
     this.domain = new ProtectionDomain(new CodeSource(jarLocation, (Certificate[]) null), null, this, null);
   }
 
   @Override
   protected Class<?> findClass(String name) throws ClassNotFoundException {
-    JarEntry entry = jar.getJarEntry(PREFIX + name.replace('.', '/') + ".classdata");
-    if (entry == null) throw new ClassNotFoundException(name);
     byte[] bytes;
-    try (InputStream in = jar.getInputStream(entry)) {
-      bytes = in.readAllBytes();
+    try {
+      bytes = pack.read(name.replace('.', '/') + ".class");
     } catch (IOException e) {
       throw new ClassNotFoundException(name, e);
     }
+    if (bytes == null) throw new ClassNotFoundException(name);
     int dot = name.lastIndexOf('.');
     if (dot > 0) {
       String pkg = name.substring(0, dot);
@@ -63,10 +61,11 @@ public final class AgentClassLoader extends ClassLoader {
 
   @Override
   protected URL findResource(String name) {
-    String entryName = entryName(name);
-    if (jar.getJarEntry(entryName) == null) return null;
+    String n = strip(name);
+    if (!pack.contains(n)) return null;
     try {
-      return new URL(jarUrl + entryName);
+      // Only ServiceLoader needs a URL (SLF4J finds the agent's own provider through it).
+      return new URL("cordon", "inst", -1, "/" + n, urls);
     } catch (MalformedURLException e) {
       return null;
     }
@@ -80,21 +79,34 @@ public final class AgentClassLoader extends ClassLoader {
 
   @Override
   public InputStream getResourceAsStream(String name) {
-    // Read straight from the open jar: no URL connection, no jar cache of the JDK's.
-    JarEntry entry = jar.getJarEntry(entryName(name));
-    if (entry != null) {
-      try {
-        return jar.getInputStream(entry);
-      } catch (IOException e) {
-        return null;
-      }
+    try {
+      byte[] bytes = pack.read(strip(name));
+      if (bytes != null) return new ByteArrayInputStream(bytes);
+    } catch (IOException e) {
+      return null;
     }
     return super.getResourceAsStream(name);
   }
 
-  private static String entryName(String resource) {
-    String n = resource.startsWith("/") ? resource.substring(1) : resource;
-    if (n.endsWith(".class")) n = n.substring(0, n.length() - ".class".length()) + ".classdata";
-    return PREFIX + n;
+  private static String strip(String resource) {
+    return resource.startsWith("/") ? resource.substring(1) : resource;
+  }
+
+  /** {@code cordon://inst/<name>} URLs, read from the pack. */
+  private final class PackUrls extends URLStreamHandler {
+    @Override
+    protected URLConnection openConnection(URL u) {
+      return new URLConnection(u) {
+        @Override
+        public void connect() {}
+
+        @Override
+        public InputStream getInputStream() throws IOException {
+          byte[] bytes = pack.read(strip(u.getPath()));
+          if (bytes == null) throw new IOException("not in the agent: " + u);
+          return new ByteArrayInputStream(bytes);
+        }
+      };
+    }
   }
 }
