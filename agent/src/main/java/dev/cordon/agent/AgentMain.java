@@ -15,6 +15,7 @@ import dev.cordon.agent.instrument.LazyTransformer;
 import dev.cordon.agent.instrument.WeaveReport;
 import dev.cordon.agent.runtime.AgentRuntime;
 import dev.cordon.agent.runtime.CordonHooks;
+import dev.cordon.agent.runtime.PolicyState;
 import dev.cordon.bootstrap.Dispatch;
 import dev.cordon.bootstrap.Guard;
 import dev.cordon.bootstrap.HookHandoff;
@@ -64,45 +65,59 @@ public final class AgentMain {
     CountDownLatch fileHooksSettled = new CountDownLatch(1);
     // The connect funnels are woven only once some policy governs AI traffic (AI rules or endpoints),
     // and before the first governed call is let through.
-    runtime.onStateBeforeReady(st -> {
-      backstop.policyChanged(st);
-      if (SocketBackstop.governs(st.policy())) JdkSocketHooks.install(inst, report);
+    // (Anonymous classes, not lambdas, on this path: each lambda's first call spins a class through
+    // the JDK's bytecode generator, ~1 ms apiece in a JVM that has compiled nothing yet.)
+    runtime.onStateBeforeReady(new Consumer<PolicyState>() {
+      @Override
+      public void accept(PolicyState st) {
+        backstop.policyChanged(st);
+        if (SocketBackstop.governs(st.policy())) JdkSocketHooks.install(inst, report);
+      }
     });
     // The JDK's file funnels are woven only once some policy declares file datasets.
-    Consumer<Policy> filePolicy = policy -> {
-      files.policyChanged(policy);
-      if (FileGovernor.governsFiles(policy)) JdkFileHooks.install(inst, report);
-      fileHooksSettled.countDown();
-      JdkFileHooks.announce();
+    Consumer<Policy> filePolicy = new Consumer<Policy>() {
+      @Override
+      public void accept(Policy policy) {
+        files.policyChanged(policy);
+        if (FileGovernor.governsFiles(policy)) JdkFileHooks.install(inst, report);
+        fileHooksSettled.countDown();
+        JdkFileHooks.announce();
+      }
     };
     // The first policy reaches the file governor as soon as it is parsed: the application may start
     // then, while the audit log opens; a dataset access meanwhile waits for the state, as decisions do.
     // (Each step above is idempotent, so the first policy arriving again with its state costs nothing.)
     runtime.onParsed(filePolicy);
-    runtime.onState(st -> {
-      filePolicy.accept(st.policy());
-      if (governsJdbc(st.policy())) JdbcHooks.enable(inst, report, AgentMain.class.getClassLoader());
+    runtime.onState(new Consumer<PolicyState>() {
+      @Override
+      public void accept(PolicyState st) {
+        filePolicy.accept(st.policy());
+        if (governsJdbc(st.policy())) JdbcHooks.enable(inst, report, AgentMain.class.getClassLoader());
+      }
     });
     inst.addTransformer(new LazyTransformer(AgentMain.class.getClassLoader(), report, inst), true);
     dev.cordon.agent.instrument.JdkExecutors.init(inst, runtime);
 
     // JDBC drivers load after premain: with a policy that may govern a database they are woven as they load.
     if (hints.jdbc()) JdbcHooks.enableAtStart();
-    Thread init = new Thread(() -> {
-      Guard.markAgentThread(dev.cordon.agent.AgentKey.KEY);
-      try {
-        // The datasets section alone first: once it is known which opens may go ahead, so may the
-        // application (a dataset access still waits for the whole policy). Without it, the whole policy.
-        Policy datasetsOnly = hints.files() ? EarlyDatasets.read(policyPath) : null;
-        if (datasetsOnly != null) {
-          files.datasetsAhead(datasetsOnly);
+    Thread init = new Thread(new Runnable() {
+      @Override
+      public void run() {
+        Guard.markAgentThread(dev.cordon.agent.AgentKey.KEY);
+        try {
+          // Where the datasets are first: once it is known which opens may go ahead, so may the
+          // application (a dataset access still waits for the whole policy). Without it, the whole policy.
+          Policy datasetsOnly = hints.files() ? EarlyDatasets.read(policyPath) : null;
+          if (datasetsOnly != null) {
+            files.datasetsAhead(datasetsOnly);
+            fileHooksSettled.countDown();
+          }
+          runtime.initialize();
+        } finally {
           fileHooksSettled.countDown();
         }
-        runtime.initialize();
-      } finally {
-        fileHooksSettled.countDown();
+        LazyTransformer.retransformLoaded(inst, report);
       }
-      LazyTransformer.retransformLoaded(inst, report);
     }, "cordon-init");
     init.setDaemon(true);
     init.start();
@@ -121,11 +136,14 @@ public final class AgentMain {
       awaitQuietly(fileHooksSettled);
     }
 
-    Thread shutdown = new Thread(() -> {
-      Guard.markAgentThread(dev.cordon.agent.AgentKey.KEY);
-      // Never wait for the policy here: a short-lived app must not pay for a parse it never needed.
-      hooks.flushAtExit();
-      if (runtime.audit() != null) runtime.audit().close();
+    Thread shutdown = new Thread(new Runnable() {
+      @Override
+      public void run() {
+        Guard.markAgentThread(dev.cordon.agent.AgentKey.KEY);
+        // Never wait for the policy here: a short-lived app must not pay for a parse it never needed.
+        hooks.flushAtExit();
+        if (runtime.audit() != null) runtime.audit().close();
+      }
     }, "cordon-shutdown");
     Runtime.getRuntime().addShutdownHook(shutdown);
   }

@@ -50,7 +50,12 @@ final class ClassLists {
 
   /** {@link #WEAVE} on a thread of its own. */
   static void weaveClassesAhead(ClassLoader loader) {
-    Thread t = new Thread(() -> load(loader, WEAVE, null, true), "cordon-preload");
+    Thread t = new Thread(new Runnable() {
+      @Override
+      public void run() {
+        load(loader, WEAVE, null, true);
+      }
+    }, "cordon-preload");
     t.setDaemon(true);
     t.start();
   }
