@@ -22,7 +22,9 @@ import dev.cordon.bootstrap.HookHandoff;
 import dev.cordon.policy.Policy;
 import java.lang.instrument.Instrumentation;
 import java.nio.file.Path;
+import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.FutureTask;
 import java.util.function.Consumer;
 import java.util.concurrent.TimeUnit;
 
@@ -54,8 +56,13 @@ public final class AgentMain {
     AgentOptions options = AgentOptions.from(args);
     Path policyPath = PolicyLocator.locate(options.policy());
     PolicyHints hints = PolicyHints.of(policyPath);
-    // With file datasets, premain ends by weaving the JDK's file funnels: ASM gets ready meanwhile.
-    if (hints.files()) ClassLists.weaveClassesAhead(AgentMain.class.getClassLoader());
+    // With file datasets, premain ends by weaving the JDK's file funnels and waiting to know where the
+    // datasets are: ASM gets ready and the datasets are read meanwhile, each on a core of its own.
+    FutureTask<Policy> datasetsAhead = null;
+    if (hints.files()) {
+      ClassLists.weaveClassesAhead(AgentMain.class.getClassLoader());
+      datasetsAhead = readDatasetsAhead(policyPath);
+    }
     AgentRuntime runtime = new AgentRuntime(options, policyPath);
     FileGovernor files = new FileGovernor(runtime, agentJar);
     SocketBackstop backstop = new SocketBackstop(runtime);
@@ -100,6 +107,7 @@ public final class AgentMain {
 
     // JDBC drivers load after premain: with a policy that may govern a database they are woven as they load.
     if (hints.jdbc()) JdbcHooks.enableAtStart();
+    FutureTask<Policy> readAhead = datasetsAhead;
     Thread init = new Thread(new Runnable() {
       @Override
       public void run() {
@@ -107,7 +115,7 @@ public final class AgentMain {
         try {
           // Where the datasets are first: once it is known which opens may go ahead, so may the
           // application (a dataset access still waits for the whole policy). Without it, the whole policy.
-          Policy datasetsOnly = hints.files() ? EarlyDatasets.read(policyPath) : null;
+          Policy datasetsOnly = datasetsAheadResult(readAhead);
           if (datasetsOnly != null) {
             files.datasetsAhead(datasetsOnly);
             fileHooksSettled.countDown();
@@ -146,6 +154,35 @@ public final class AgentMain {
       }
     }, "cordon-shutdown");
     Runtime.getRuntime().addShutdownHook(shutdown);
+  }
+
+  /** {@link EarlyDatasets#read} on a thread of its own, started now. */
+  private static FutureTask<Policy> readDatasetsAhead(Path policyPath) {
+    FutureTask<Policy> task = new FutureTask<>(new Callable<Policy>() {
+      @Override
+      public Policy call() {
+        // Its reads must never be governed, even once the file funnels are woven.
+        Guard.markAgentThread(AgentKey.KEY);
+        return EarlyDatasets.read(policyPath);
+      }
+    });
+    Thread t = new Thread(task, "cordon-datasets");
+    t.setDaemon(true);
+    t.start();
+    return task;
+  }
+
+  /** The datasets read ahead, or null (none read, or no sound answer). */
+  private static Policy datasetsAheadResult(FutureTask<Policy> task) {
+    if (task == null) return null;
+    try {
+      return task.get();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return null;
+    } catch (java.util.concurrent.ExecutionException e) {
+      return null;
+    }
   }
 
   /** True when the policy names some database: only then are JDBC classes worth weaving. */
