@@ -22,12 +22,18 @@ import java.util.Map;
  */
 public final class PlainYaml {
     private final String s;
+    // The text as an array: in a JVM that has compiled nothing yet (where this runs) String.charAt
+    // costs three interpreted calls per character, an array read one bytecode.
+    private final char[] buf;
+    private final int n;
     private int pos;                // the next character to read
     private int line = 1;           // 1-based line of pos
     private int lineStart;          // index where that line starts
 
     private PlainYaml(String s) {
         this.s = s;
+        this.buf = s.toCharArray();
+        this.n = buf.length;
     }
 
     /** Thrown to give up; caught in {@link #read}. */
@@ -45,15 +51,16 @@ public final class PlainYaml {
 
     /** The document's tree, or null when the parser must read it. */
     public static Node read(String text) {
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            if ((c < 0x20 && c != '\n') || c == 0x7f || c == '\u0085' || c == '\u2028' || c == '\u2029'
-                || c == '\uFEFF' || (c >= '\uD800' && c <= '\uDFFF')) {
+        PlainYaml r = new PlainYaml(text);
+        char[] b = r.buf;
+        for (int i = 0; i < b.length; i++) {
+            char c = b[i];
+            if (c < 0x20 ? c != '\n' : c >= 0x7f && (c == 0x7f || c == '\u0085' || c == '\u2028' || c == '\u2029'
+                || c == '\uFEFF' || (c >= '\uD800' && c <= '\uDFFF'))) {
                 return null;        // tabs, CR, NEL, LS, PS, BOM, control characters, surrogates
             }
         }
         try {
-            PlainYaml r = new PlainYaml(text);
             if (!r.nextContentLine() || r.indent() != 0) {
                 return null;
             }
@@ -73,25 +80,35 @@ public final class PlainYaml {
     private boolean nextContentLine() {
         while (true) {
             int p = pos;
-            while (p < s.length() && s.charAt(p) == ' ') {
+            while (p < n && buf[p] == ' ') {
                 p++;
             }
-            if (p < s.length() && s.charAt(p) != '\n' && s.charAt(p) != '#') {
-                if (p == lineStart && (s.startsWith("---", p) || s.startsWith("...", p) || s.charAt(p) == '%')) {
+            if (p < n && buf[p] != '\n' && buf[p] != '#') {
+                if (p == lineStart && (s.startsWith("---", p) || s.startsWith("...", p) || buf[p] == '%')) {
                     throw giveUp();                 // documents and directives
                 }
                 pos = p;
                 return true;
             }
-            int nl = s.indexOf('\n', p);
+            int nl = lineEnd(p);
             if (nl < 0) {
-                pos = s.length();
+                pos = n;
                 return false;
             }
             pos = nl + 1;
             line++;
             lineStart = pos;
         }
+    }
+
+    /** The index of the next '\n' from p, or -1. */
+    private int lineEnd(int p) {
+        for (int i = p; i < n; i++) {
+            if (buf[i] == '\n') {
+                return i;
+            }
+        }
+        return -1;
     }
 
     /** At a content line's first character: its indentation. */
@@ -104,11 +121,11 @@ public final class PlainYaml {
     }
 
     private boolean atLineEnd() {
-        return pos >= s.length() || s.charAt(pos) == '\n';
+        return pos >= n || buf[pos] == '\n';
     }
 
     private void skipSpaces() {
-        while (pos < s.length() && s.charAt(pos) == ' ') {
+        while (pos < n && buf[pos] == ' ') {
             pos++;
         }
     }
@@ -119,20 +136,20 @@ public final class PlainYaml {
         if (atLineEnd()) {
             return;
         }
-        if (s.charAt(pos) == '#' && pos > lineStart && s.charAt(pos - 1) == ' ') {
-            int nl = s.indexOf('\n', pos);
-            pos = nl < 0 ? s.length() : nl;
+        if (buf[pos] == '#' && pos > lineStart && buf[pos - 1] == ' ') {
+            int nl = lineEnd(pos);
+            pos = nl < 0 ? n : nl;
             return;
         }
         throw giveUp();
     }
 
     private char peek() {
-        return pos < s.length() ? s.charAt(pos) : '\n';
+        return pos < n ? buf[pos] : '\n';
     }
 
     private char peek(int ahead) {
-        return pos + ahead < s.length() ? s.charAt(pos + ahead) : '\n';
+        return pos + ahead < n ? buf[pos + ahead] : '\n';
     }
 
     private boolean dashAhead() {
@@ -214,7 +231,7 @@ public final class PlainYaml {
     /** The value after a block mapping's ':' (pos just after it). */
     private Node mappingValue(int indent, int colonLine, int colonColumn) {
         skipSpaces();
-        if (atLineEnd() || (peek() == '#' && s.charAt(pos - 1) == ' ')) {
+        if (atLineEnd() || (peek() == '#' && buf[pos - 1] == ' ')) {
             endOfLine();
             int save = pos;
             int saveLine = line;
@@ -288,7 +305,7 @@ public final class PlainYaml {
             if (keyAhead()) {
                 item = blockMapping(itemIndent);    // consumes up to the first line not at itemIndent
                 items.add(item);
-                if (pos >= s.length() || !isContentStart()) {
+                if (pos >= n || !isContentStart()) {
                     break;
                 }
             } else {
@@ -315,11 +332,11 @@ public final class PlainYaml {
     /** After blockMapping returned: whether pos is at the first character of a content line. */
     private boolean isContentStart() {
         for (int p = lineStart; p < pos; p++) {
-            if (s.charAt(p) != ' ') {
+            if (buf[p] != ' ') {
                 return false;
             }
         }
-        return pos < s.length();
+        return pos < n;
     }
 
     private String key() {
@@ -432,13 +449,13 @@ public final class PlainYaml {
         String text = plainEnd(true);
         pos = plainStop;
         int after = pos;
-        while (after < s.length() && s.charAt(after) == ' ') {
+        while (after < n && buf[after] == ' ') {
             after++;
         }
-        if (after >= s.length() || s.charAt(after) == '\n') {
+        if (after >= n || buf[after] == '\n') {
             throw giveUp();                         // a plain scalar in a flow collection may go on below
         }
-        if (pos > 0 && s.charAt(pos - 1) == ' ' && peek() == ':') {
+        if (pos > 0 && buf[pos - 1] == ' ' && peek() == ':') {
             throw giveUp();
         }
         return plain(text, startLine, startColumn);
@@ -453,23 +470,23 @@ public final class PlainYaml {
                 if (pos == before && pos > lineStart) {
                     throw giveUp();
                 }
-                int nl = s.indexOf('\n', pos);
-                pos = nl < 0 ? s.length() : nl;
+                int nl = lineEnd(pos);
+                pos = nl < 0 ? n : nl;
             }
-            if (pos >= s.length()) {
+            if (pos >= n) {
                 throw giveUp();                     // the collection never closes
             }
-            if (s.charAt(pos) != '\n') {
+            if (buf[pos] != '\n') {
                 return;
             }
             pos++;
             line++;
             lineStart = pos;
             int p = pos;
-            while (p < s.length() && s.charAt(p) == ' ') {
+            while (p < n && buf[p] == ' ') {
                 p++;
             }
-            if (p < s.length() && s.charAt(p) != '\n' && s.charAt(p) != '#' && p - lineStart <= parent) {
+            if (p < n && buf[p] != '\n' && buf[p] != '#' && p - lineStart <= parent) {
                 throw giveUp();
             }
         }
@@ -486,57 +503,71 @@ public final class PlainYaml {
      */
     private String plainEnd(boolean flow) {
         char first = peek();
-        if ("-?:,[]{}#&*!|>'\"%@`".indexOf(first) >= 0 || first == ' ' || first == '\n') {
+        if (first < 128 && (CANNOT_START[first] || first == ' ' || first == '\n')) {
             throw giveUp();
         }
         int q = pos;
-        while (q < s.length()) {
-            char c = s.charAt(q);
-            if (c == '\n') {
-                break;
-            }
-            if (c == '#' && s.charAt(q - 1) == ' ') {
-                break;
-            }
-            if (c == ':') {
-                char next = q + 1 < s.length() ? s.charAt(q + 1) : '\n';
-                if (next == ' ' || next == '\n' || (flow && ",[]{}".indexOf(next) >= 0)) {
+        while (q < n) {
+            char c = buf[q];
+            // One table read for the common character; the few that matter are looked at one by one.
+            if (c < 128 && STOPS[c]) {
+                if (c == '\n' || (c == '#' && buf[q - 1] == ' ')) {
                     break;
                 }
-                if (flow) {
-                    throw giveUp();                 // where YAML versions split differently
+                if (c == ':') {
+                    char next = q + 1 < n ? buf[q + 1] : '\n';
+                    if (next == ' ' || next == '\n' || (flow && next < 128 && FLOW[next])) {
+                        break;
+                    }
+                    if (flow) {
+                        throw giveUp();             // where YAML versions split differently
+                    }
+                } else if (flow && FLOW[c]) {
+                    break;
+                } else if (flow && c == '?') {
+                    throw giveUp();
                 }
-            }
-            if (flow && (",[]{}".indexOf(c) >= 0)) {
-                break;
-            }
-            if (flow && c == '?') {
-                throw giveUp();
             }
             q++;
         }
         int end = q;
-        while (end > pos && s.charAt(end - 1) == ' ') {
+        while (end > pos && buf[end - 1] == ' ') {
             end--;
         }
         plainStop = end;
         return s.substring(pos, end);
     }
 
+    /** Characters a plain scalar cannot start with (YAML indicators). */
+    private static final boolean[] CANNOT_START = table("-?:,[]{}#&*!|>'\"%@`");
+    /** Characters that may end a plain scalar, or make this reader give up. */
+    private static final boolean[] STOPS = table("\n#:,[]{}?");
+    /** Flow indicators. */
+    private static final boolean[] FLOW = table(",[]{}");
+
+    private static boolean[] table(String chars) {
+        boolean[] t = new boolean[128];
+        for (int i = 0; i < chars.length(); i++) {
+            t[chars.charAt(i)] = true;
+        }
+        return t;
+    }
+
     /** A one-line quoted scalar at pos; pos ends after the closing quote. */
     private ScalarNode quoted() {
-        char quote = s.charAt(pos);
+        char quote = buf[pos];
         int startLine = line;
         int startColumn = column();
-        StringBuilder text = new StringBuilder();
-        for (int q = pos + 1; q < s.length(); q++) {
-            char c = s.charAt(q);
+        int from = pos + 1;
+        boolean doubled = false;                    // '' inside a single-quoted scalar
+        for (int q = from; q < n; q++) {
+            char c = buf[q];
             if (c == '\n' || (c == '\\' && quote == '"')) {
                 throw giveUp();                     // over several lines, or an escape
             }
             if (c == quote) {
-                if (quote == '\'' && q + 1 < s.length() && s.charAt(q + 1) == '\'') {
-                    text.append('\'');
+                if (quote == '\'' && q + 1 < n && buf[q + 1] == '\'') {
+                    doubled = true;
                     q++;
                     continue;
                 }
@@ -545,12 +576,15 @@ public final class PlainYaml {
                 if (!(next == ' ' || next == '\n' || next == ':' || next == ',' || next == ']' || next == '}')) {
                     throw giveUp();
                 }
+                String text = s.substring(from, q);
+                if (doubled) {
+                    text = text.replace("''", "'");
+                }
                 // An empty string reaches the policy readers as null, as through the parser (TreeReader).
-                return text.length() == 0
+                return text.isEmpty()
                     ? new ScalarNode(ScalarNode.Kind.NULL, "null", startLine, startColumn)
-                    : new ScalarNode(ScalarNode.Kind.STRING, text.toString(), startLine, startColumn);
+                    : new ScalarNode(ScalarNode.Kind.STRING, text, startLine, startColumn);
             }
-            text.append(c);
         }
         throw giveUp();
     }
@@ -577,8 +611,10 @@ public final class PlainYaml {
             }
             throw giveUp();
         }
-        String lower = text.toLowerCase(java.util.Locale.ROOT);
-        switch (lower) {
+        if (text.length() > 5) {
+            return new ScalarNode(ScalarNode.Kind.STRING, text, line, column);  // longer than every word below
+        }
+        switch (text.toLowerCase(java.util.Locale.ROOT)) {
             case "null": case "true": case "false": case "yes": case "no": case "on": case "off": case "y": case "n":
                 throw giveUp();
             default:
