@@ -19,6 +19,7 @@ import dev.cordon.agent.runtime.PolicyState;
 import dev.cordon.bootstrap.Dispatch;
 import dev.cordon.bootstrap.Guard;
 import dev.cordon.bootstrap.HookHandoff;
+import dev.cordon.policy.FileGlobSet;
 import dev.cordon.policy.Policy;
 import java.lang.instrument.Instrumentation;
 import java.nio.file.Path;
@@ -58,7 +59,7 @@ public final class AgentMain {
     PolicyHints hints = PolicyHints.of(policyPath);
     // With file datasets, premain ends by weaving the JDK's file funnels and waiting to know where the
     // datasets are: ASM gets ready and the datasets are read meanwhile, each on a core of its own.
-    FutureTask<Policy> datasetsAhead = null;
+    FutureTask<FileGlobSet> datasetsAhead = null;
     if (hints.files()) {
       ClassLists.weaveClassesAhead(AgentMain.class.getClassLoader());
       datasetsAhead = readDatasetsAhead(policyPath);
@@ -107,7 +108,7 @@ public final class AgentMain {
 
     // JDBC drivers load after premain: with a policy that may govern a database they are woven as they load.
     if (hints.jdbc()) JdbcHooks.enableAtStart();
-    FutureTask<Policy> readAhead = datasetsAhead;
+    FutureTask<FileGlobSet> readAhead = datasetsAhead;
     Thread init = new Thread(new Runnable() {
       @Override
       public void run() {
@@ -115,9 +116,9 @@ public final class AgentMain {
         try {
           // Where the datasets are first: once it is known which opens may go ahead, so may the
           // application (a dataset access still waits for the whole policy). Without it, the whole policy.
-          Policy datasetsOnly = datasetsAheadResult(readAhead);
-          if (datasetsOnly != null) {
-            files.datasetsAhead(datasetsOnly);
+          FileGlobSet globs = datasetsAheadResult(readAhead);
+          if (globs != null) {
+            files.datasetsAhead(globs);
             fileHooksSettled.countDown();
           }
           runtime.initialize();
@@ -157,10 +158,10 @@ public final class AgentMain {
   }
 
   /** {@link EarlyDatasets#read} on a thread of its own, started now. */
-  private static FutureTask<Policy> readDatasetsAhead(Path policyPath) {
-    FutureTask<Policy> task = new FutureTask<>(new Callable<Policy>() {
+  private static FutureTask<FileGlobSet> readDatasetsAhead(Path policyPath) {
+    FutureTask<FileGlobSet> task = new FutureTask<>(new Callable<FileGlobSet>() {
       @Override
-      public Policy call() {
+      public FileGlobSet call() {
         // Its reads must never be governed, even once the file funnels are woven.
         Guard.markAgentThread(AgentKey.KEY);
         return EarlyDatasets.read(policyPath);
@@ -173,7 +174,7 @@ public final class AgentMain {
   }
 
   /** The datasets read ahead, or null (none read, or no sound answer). */
-  private static Policy datasetsAheadResult(FutureTask<Policy> task) {
+  private static FileGlobSet datasetsAheadResult(FutureTask<FileGlobSet> task) {
     if (task == null) return null;
     try {
       return task.get();

@@ -1,9 +1,7 @@
 package dev.cordon.policy;
 
-import dev.cordon.policy.glob.SegmentGlob;
 import dev.cordon.policy.glob.TextGlob;
 import dev.cordon.policy.load.TableNames;
-import java.io.File;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ConcurrentHashMap;
@@ -17,9 +15,8 @@ final class DatasetIndex {
     private static final int URL_CACHE_LIMIT = 1024;
 
     private final DatasetRef[] refs;
-    // File globs, flattened in declaration order.
-    private final String[] filePrefixes;
-    private final SegmentGlob[] fileGlobs;
+    // File globs, flattened in declaration order, and the dataset each belongs to.
+    private final FileGlobSet files;
     private final int[] fileOwner;
     // JDBC, per dataset (null url glob = no JDBC part).
     private final TextGlob[] urlGlobs;
@@ -29,16 +26,13 @@ final class DatasetIndex {
     DatasetIndex(RuleEngine engine, List<DatasetDef> defs) {
         this.refs = defs.stream().map(d -> new DatasetRef(d, new DecisionCache(engine, engine.cacheSize())))
             .toArray(DatasetRef[]::new);
-        List<String> prefixes = new ArrayList<>();
-        List<SegmentGlob> globs = new ArrayList<>();
+        List<String> globs = new ArrayList<>();
         List<Integer> owners = new ArrayList<>();
         urlGlobs = new TextGlob[defs.size()];
         for (int i = 0; i < defs.size(); i++) {
             DatasetDef d = defs.get(i);
             for (String f : d.files()) {
-                SegmentGlob g = SegmentGlob.pathGlob(f);
-                globs.add(g);
-                prefixes.add(g.literalPrefix());
+                globs.add(f);
                 owners.add(i);
             }
             tables.add(null);
@@ -52,25 +46,13 @@ final class DatasetIndex {
                 tables.set(i, t);
             }
         }
-        filePrefixes = prefixes.toArray(new String[0]);
-        fileGlobs = globs.toArray(new SegmentGlob[0]);
+        files = FileGlobSet.of(globs);
         fileOwner = owners.stream().mapToInt(Integer::intValue).toArray();
     }
 
     DatasetRef forFile(String realPath) {
-        if (realPath == null || fileGlobs.length == 0) {
-            return null;
-        }
-        String p = realPath;
-        if (File.separatorChar == '\\' && p.indexOf('\\') >= 0) {
-            p = p.replace('\\', '/');
-        }
-        for (int i = 0; i < fileGlobs.length; i++) {
-            if (p.startsWith(filePrefixes[i]) && fileGlobs[i].matches(p)) {
-                return refs[fileOwner[i]];
-            }
-        }
-        return null;
+        int glob = files.indexOf(realPath);
+        return glob < 0 ? null : refs[fileOwner[glob]];
     }
 
     DatasetRef forJdbc(String url, String table) {

@@ -2,30 +2,32 @@ package dev.cordon.policy;
 
 import dev.cordon.policy.load.DatasetsSection;
 import dev.cordon.policy.load.FileGlobs;
-import dev.cordon.policy.load.ParsedPolicy;
 import dev.cordon.policy.load.YamlScalars;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
- * Where a YAML policy's file datasets may be, known before the policy is parsed: every scalar of its
+ * Where a YAML policy's file datasets may be, known before the policy is parsed: every value of its
  * {@code datasets:} section (ids, envs and table names as well as the file globs) taken as a file
- * glob. A superset of the datasets' globs, read without the YAML parser, whose loading is most of
- * what a cold JVM spends on a policy; the agent holds an application's file opens only against this
- * until the whole policy is in force, then decides them with the whole policy. It decides nothing.
+ * glob. A superset of the datasets' globs, read without the YAML parser and without building a
+ * policy (each costs a cold JVM tens of milliseconds of class loading); the agent holds an
+ * application's file opens against this only until the whole policy is in force, then decides them
+ * with the whole policy. It decides nothing.
  */
 public final class EarlyFileDatasets {
     private EarlyFileDatasets() { }
 
     /**
-     * The globs as a policy of one dataset, or null when the text cannot be read this way soundly
-     * (then only the parser can tell). A scalar that is no valid glob is left out: were it one of the
-     * dataset's globs, the parser would reject the policy, and a rejected policy governs no files.
+     * The globs, or null when the text cannot be read this way soundly (then only the parser can
+     * tell). A value that is no valid glob is left out: were it one of the datasets' globs, the
+     * parser would reject the policy, and a rejected policy governs no files.
      *
      * @param policyFile where the text came from: relative globs resolve against its folder, as when loaded
      */
-    public static Policy read(String text, Path policyFile) {
+    public static FileGlobSet read(String text, Path policyFile) {
         String section = DatasetsSection.of(text.startsWith("\uFEFF") ? text.substring(1) : text);
         List<String> scalars = section == null ? null : YamlScalars.of(section);
         if (scalars == null) {
@@ -33,16 +35,23 @@ public final class EarlyFileDatasets {
         }
         Path base = policyFile.toAbsolutePath().normalize().getParent();
         List<String> globs = new ArrayList<>();
+        Map<Path, Path> realPaths = new HashMap<>();
         for (String s : scalars) {
             try {
-                globs.add(FileGlobs.resolve(s, base));
+                globs.add(FileGlobs.resolve(s, base, realPaths));
             } catch (IllegalArgumentException notAGlob) {
                 // see above
             }
         }
-        DatasetDef all = new DatasetDef("(ahead of the policy)", "", List.of(), globs, null, List.of());
-        return new Policy(new ParsedPolicy(1, Mode.MONITOR, null, false, "off", base, List.of(), List.of(),
-            List.of(all), null, List.of(), List.of(), RedactionConfig.DEFAULT,
-            new AuditConfig(base.resolve(AuditConfig.DEFAULT_FILE), AuditConfig.Prompts.NONE)));
+        return FileGlobSet.of(globs);
+    }
+
+    /** The file globs of a (parsed) policy's datasets. */
+    public static FileGlobSet of(Policy policy) {
+        List<String> globs = new ArrayList<>();
+        for (DatasetDef d : policy.datasets()) {
+            globs.addAll(d.files());
+        }
+        return FileGlobSet.of(globs);
     }
 }

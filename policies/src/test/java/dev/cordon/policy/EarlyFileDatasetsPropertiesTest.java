@@ -59,11 +59,11 @@ public class EarlyFileDatasetsPropertiesTest {
         } catch (RuntimeException e) {
             throw new AssertionError("the parser failed on\n" + text, e);
         }
-        Policy early = EarlyFileDatasets.read(text, FILE);
+        FileGlobSet early = EarlyFileDatasets.read(text, FILE);
         if (early == null) {
             return;
         }
-        Set<String> ahead = new HashSet<>(early.datasets().get(0).files());
+        Set<String> ahead = new HashSet<>(early.globs());
         for (DatasetDef d : real.datasets()) {
             for (String glob : d.files()) {
                 Assertions.assertTrue(ahead.contains(glob), () -> "missed " + glob + " of\n" + text + "\nread " + ahead);

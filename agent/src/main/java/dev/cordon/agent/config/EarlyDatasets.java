@@ -1,6 +1,7 @@
 package dev.cordon.agent.config;
 
 import dev.cordon.policy.EarlyFileDatasets;
+import dev.cordon.policy.FileGlobSet;
 import dev.cordon.policy.Policy;
 import dev.cordon.policy.PolicyLoader;
 import dev.cordon.policy.load.DatasetsSection;
@@ -15,8 +16,8 @@ import java.nio.file.Path;
  * still decided with the whole policy, once it is in force; only opens outside every dataset go ahead
  * without it.
  *
- * <p>First without the YAML parser ({@link EarlyFileDatasets}: every scalar of the section taken as a
- * glob, a superset, in about a millisecond). When that reader cannot be sure, the section alone is
+ * <p>First without the YAML parser ({@link EarlyFileDatasets}: every value of the section taken as a
+ * glob, a superset, in a few milliseconds of a cold JVM). When that reader cannot be sure, the section alone is
  * parsed (loading the parser costs a cold JVM ~0.2 s, still less than the rules); when even that
  * could differ from the whole policy's reading (a JSON policy, no top-level {@code datasets:} line or
  * more than one, a section that does not parse on its own, such as an alias to an anchor outside it)
@@ -25,19 +26,20 @@ import java.nio.file.Path;
 public final class EarlyDatasets {
   private EarlyDatasets() {}
 
-  /** The datasets-ahead policy, or null when it cannot be told soundly. */
-  public static Policy read(Path policy) {
+  /** The datasets' file globs (a superset), or null when they cannot be told soundly. */
+  public static FileGlobSet read(Path policy) {
     if (policy == null || policy.getFileName().toString().endsWith(".json")) return null;
     // FileInputStream, not Files: its classes are loaded already, NIO's channels may not be (start-up).
     try (InputStream in = new FileInputStream(policy.toFile())) {
       String text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-      Policy ahead = EarlyFileDatasets.read(text, policy);
+      FileGlobSet ahead = EarlyFileDatasets.read(text, policy);
       if (ahead != null) return ahead;
       String section = DatasetsSection.of(text);
       if (section == null) return null;
       // The mode is required but means nothing here: this policy only tells where datasets are.
-      return PolicyLoader.parse("version: 1\nmode: monitor\n" + section, policy.toString(), false,
+      Policy datasetsOnly = PolicyLoader.parse("version: 1\nmode: monitor\n" + section, policy.toString(), false,
           policy.toAbsolutePath().normalize().getParent());
+      return EarlyFileDatasets.of(datasetsOnly);
     } catch (Exception | LinkageError e) {
       return null;
     }

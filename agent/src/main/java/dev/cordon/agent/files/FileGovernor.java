@@ -11,6 +11,7 @@ import dev.cordon.bootstrap.Dispatch;
 import dev.cordon.policy.Action;
 import dev.cordon.policy.DatasetDef;
 import dev.cordon.policy.DatasetRef;
+import dev.cordon.policy.FileGlobSet;
 import dev.cordon.policy.Policy;
 
 /**
@@ -26,10 +27,11 @@ public final class FileGovernor {
   private final AgentRuntime runtime;
   private final String agentJar;
   /** Replaced with every policy: a path clean under one policy may be governed by the next. */
-  private volatile View view = new View(null, new CleanPaths(), false);
+  private volatile View view = new View(null, null, new CleanPaths(), false);
   private boolean clockStarted;
 
-  private record View(Policy policy, CleanPaths clean, boolean governsFiles) {}
+  /** {@code ahead}: before the first policy, the datasets' globs read ahead of it (policy is then null). */
+  private record View(Policy policy, FileGlobSet ahead, CleanPaths clean, boolean governsFiles) {}
 
   public FileGovernor(AgentRuntime runtime, String agentJar) {
     this.runtime = runtime;
@@ -47,12 +49,14 @@ public final class FileGovernor {
   private boolean policySeen;
 
   /**
-   * Before the policy is parsed: a policy holding only its datasets ({@code EarlyDatasets}), so that
-   * opens outside every dataset need not wait for the parse. A path inside one is decided with the
-   * whole policy ({@link #access} waits for it, then decides with the state in force).
+   * Before the policy is parsed: the globs of its datasets, read ahead ({@code EarlyDatasets}, a
+   * superset), so that opens outside every one need not wait for the parse. A path inside one is
+   * decided with the whole policy ({@link #access} waits for it, then decides with the state in force).
    */
-  public synchronized void datasetsAhead(Policy datasetsOnly) {
-    if (!policySeen) apply(datasetsOnly);
+  public synchronized void datasetsAhead(FileGlobSet globs) {
+    if (policySeen) return;
+    view = new View(null, globs, new CleanPaths(), !globs.isEmpty());
+    startClock(view.governsFiles);
   }
 
   /** Called for every loaded or reloaded policy. */
@@ -65,7 +69,11 @@ public final class FileGovernor {
     // The first policy arrives twice (parsed, then in force): keep what was learnt in between.
     if (policy != null && policy == view.policy) return;
     boolean files = governsFiles(policy);
-    view = new View(policy, new CleanPaths(), files);
+    view = new View(policy, null, new CleanPaths(), files);
+    startClock(files);
+  }
+
+  private void startClock(boolean files) {
     if (files && !clockStarted) {
       clockStarted = true;
       FileClock.start(this);
@@ -111,8 +119,13 @@ public final class FileGovernor {
     if (!v.governsFiles) return;
     String real = RealPaths.resolve(given, (access & Dispatch.NO_FOLLOW) == 0);
     if (real == null) return; // not a valid path: the open itself fails
-    DatasetRef ref = neverGoverned(real) ? null : v.policy.datasetForFile(real);
-    if (ref == null) {
+    DatasetRef ref = null;
+    boolean inDataset = false;
+    if (!neverGoverned(real)) {
+      if (v.policy != null) inDataset = (ref = v.policy.datasetForFile(real)) != null;
+      else inDataset = v.ahead != null && v.ahead.indexOf(real) >= 0;
+    }
+    if (!inDataset) {
       // A no-follow answer says nothing about where the path leads when opened: not cached.
       if ((access & Dispatch.NO_FOLLOW) == 0) v.clean.markClean(given);
       return;

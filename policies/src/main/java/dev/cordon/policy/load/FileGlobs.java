@@ -6,7 +6,9 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Turns a file glob as written into the absolute, '/'-separated glob that is matched against
@@ -20,6 +22,14 @@ public final class FileGlobs {
 
     /** The resolved glob; IllegalArgumentException with a user-facing reason when malformed. */
     public static String resolve(String glob, Path baseDir) {
+        return resolve(glob, baseDir, new HashMap<>());
+    }
+
+    /**
+     * The same, with the real paths already looked up for other globs of the same read: each costs
+     * a few file-system calls, and many globs share their folder (the policy's own, for relative ones).
+     */
+    public static String resolve(String glob, Path baseDir, Map<Path, Path> realPaths) {
         String g = File.separatorChar == '\\' ? glob.replace('\\', '/') : glob;
         if (g.startsWith("~")) {
             throw new IllegalArgumentException("'~' is not expanded; write the absolute path");
@@ -29,7 +39,7 @@ public final class FileGlobs {
             throw new IllegalArgumentException(why);
         }
         boolean absolute = g.startsWith("/") || (g.length() > 2 && g.charAt(1) == ':' && File.separatorChar == '\\');
-        String joined = absolute ? g : slashes(realOrAbsolute(baseDir)) + "/" + g;
+        String joined = absolute ? g : slashes(real(baseDir, realPaths)) + "/" + g;
         String root = joined.length() > 1 && joined.charAt(1) == ':' ? joined.substring(0, 2) : "";
         List<String> segs = fold(joined.substring(root.length()));
         // Literal folders: every segment before the first wildcard, except the last segment.
@@ -39,7 +49,7 @@ public final class FileGlobs {
         }
         String prefix = root;
         if (literal > 0) {
-            prefix = slashes(realOrAbsolute(Path.of(root + "/" + String.join("/", segs.subList(0, literal)))));
+            prefix = slashes(real(Path.of(root + "/" + String.join("/", segs.subList(0, literal))), realPaths));
             if (prefix.endsWith("/")) {
                 prefix = prefix.substring(0, prefix.length() - 1);     // the real path was the root
             }
@@ -72,6 +82,15 @@ public final class FileGlobs {
             throw new IllegalArgumentException("the glob names no file");
         }
         return out;
+    }
+
+    private static Path real(Path p, Map<Path, Path> realPaths) {
+        Path real = realPaths.get(p);
+        if (real == null) {
+            real = realOrAbsolute(p);
+            realPaths.put(p, real);
+        }
+        return real;
     }
 
     /**
