@@ -15,7 +15,7 @@ import java.util.TreeSet;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
-/** The classes the launcher puts into the boot loader are exactly the boot module's, bar the launcher and its loader. */
+/** The classes the launcher puts into the boot loader are exactly the boot module's, bar the launcher's own (its loader and the pack reader). */
 class BootClassesTest {
   @Test
   void everyBootClassIsDefinedAndNothingElse() throws Exception {
@@ -29,7 +29,7 @@ class BootClassesTest {
       }
     }
     found.remove("dev.cordon.bootstrap.AgentLauncher");
-    found.remove("dev.cordon.bootstrap.AgentClassLoader");
+    found.removeIf(n -> n.startsWith("dev.cordon.bootstrap.AgentClassLoader") || n.equals("dev.cordon.bootstrap.InstPack"));
     assertEquals(found, new TreeSet<>(BootClasses.NAMES));
   }
 
