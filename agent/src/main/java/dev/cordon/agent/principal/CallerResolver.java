@@ -1,7 +1,6 @@
 package dev.cordon.agent.principal;
 
 import dev.cordon.policy.PrincipalSelector;
-import java.util.Optional;
 
 /**
  * Resolves the principal of a governed call by walking the stack outward from the intercepted
@@ -27,15 +26,18 @@ public final class CallerResolver {
     if (!selector.usesCode()) {
       return new Caller(idOrAnonymous(selector.fallback(candidates)), firstAppFrame());
     }
-    Optional<Caller> byCode = WALKER.walk(frames -> frames
-        .filter(f -> !FrameFilter.skipped(f.getClassName()))
-        .map(f -> {
-          int idx = selector.matchFrame(candidates, f.getClassName());
-          return idx < 0 ? null : new Caller(selector.id(idx), describe(f));
-        })
-        .filter(c -> c != null)
-        .findFirst());
-    if (byCode.isPresent()) return byCode.get();
+    // A plain loop over the frames, not a stream pipeline: this runs on every governed call.
+    Caller byCode = WALKER.walk(frames -> {
+      for (java.util.Iterator<StackWalker.StackFrame> it = frames.iterator(); it.hasNext();) {
+        StackWalker.StackFrame f = it.next();
+        String cls = f.getClassName();
+        if (FrameFilter.skipped(cls)) continue;
+        int idx = selector.matchFrame(candidates, cls);
+        if (idx >= 0) return new Caller(selector.id(idx), describe(f));
+      }
+      return null;
+    });
+    if (byCode != null) return byCode;
     return new Caller(idOrAnonymous(selector.fallback(candidates)), firstAppFrame());
   }
 

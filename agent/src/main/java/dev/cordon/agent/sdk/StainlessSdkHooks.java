@@ -61,10 +61,10 @@ public final class StainlessSdkHooks {
       call.failed(thrown != null ? thrown : new IllegalStateException("no response"));
       return response;
     }
-    Class<?> responseType = StainlessHttp.of(request).responseType();
-    if (!call.checksToolCalls()) return tap(call, responseType, response);
+    StainlessHttp http = StainlessHttp.of(request);
+    if (!call.checksToolCalls()) return tap(call, http, response);
     try {
-      return StainlessResponseGate.gate(call, responseType, response);
+      return StainlessResponseGate.gate(call, http.responseType(), response);
     } catch (RuntimeException | Error e) {
       throw e;
     } catch (Throwable t) {
@@ -77,7 +77,7 @@ public final class StainlessSdkHooks {
     InFlight f = inFlight.remove(request);
     if (f == null) return future;
     AiCall call = f.call();
-    Class<?> responseType = StainlessHttp.of(request).responseType();
+    StainlessHttp http = StainlessHttp.of(request);
     CompletableFuture<Object> in = (CompletableFuture<Object>) future;
     CompletableFuture<Object> out = new CompletableFuture<>();
     in.whenComplete((r, t) -> {
@@ -89,7 +89,7 @@ public final class StainlessSdkHooks {
       }
       Object wrapped = r;
       try {
-        wrapped = call.checksToolCalls() ? StainlessResponseGate.gate(call, responseType, r) : tap(call, responseType, r);
+        wrapped = call.checksToolCalls() ? StainlessResponseGate.gate(call, http.responseType(), r) : tap(call, http, r);
       } catch (dev.cordon.CordonAccessDeniedException deny) {
         out.completeExceptionally(deny);
         return;
@@ -107,7 +107,8 @@ public final class StainlessSdkHooks {
   }
 
   /** A view of the response whose body reports usage to the call when read to the end or closed. */
-  private static Object tap(AiCall call, Class<?> responseType, Object response) {
+  private static Object tap(AiCall call, StainlessHttp http, Object response) {
+    Class<?> responseType = http.responseType();
     Object[] tapped = new Object[1];
     return Proxy.newProxyInstance(responseType.getClassLoader(), new Class<?>[] {responseType},
         (proxy, m, args) -> {
@@ -115,7 +116,7 @@ public final class StainlessSdkHooks {
             case "body" -> {
               synchronized (tapped) {
                 if (tapped[0] == null) {
-                  int status = (Integer) invoke(m.getDeclaringClass().getMethod("statusCode"), response);
+                  int status = http.statusCode(response);
                   InputStream raw = (InputStream) invoke(m, response, args);
                   // Tool calls are checked on what the provider sent, before output redaction rewrites it.
                   if (call.limitsTools() && call.streaming()) raw = new dev.cordon.agent.redact.FilteredStream(raw, new SseToolGate(call));
@@ -129,9 +130,7 @@ public final class StainlessSdkHooks {
                 return invoke(m, response, args);
               } finally {
                 synchronized (tapped) {
-                  if (tapped[0] == null) {
-                    call.completed((Integer) invoke(m.getDeclaringClass().getMethod("statusCode"), response), Usage.NONE);
-                  }
+                  if (tapped[0] == null) call.completed(http.statusCode(response), Usage.NONE);
                 }
               }
             }
@@ -148,9 +147,14 @@ public final class StainlessSdkHooks {
         });
   }
 
+  /**
+   * Calls the SDK's response method. The proxy hands the same Method objects to every call, so
+   * making one accessible is done once, not per call (each attempt is an access check).
+   */
+  @SuppressWarnings("deprecation") // isAccessible: the cheap read of the flag setAccessible sets
   private static Object invoke(java.lang.reflect.Method m, Object target, Object... args) throws Throwable {
     try {
-      m.setAccessible(true);
+      if (!m.isAccessible()) m.setAccessible(true);
       return m.invoke(target, args);
     } catch (InvocationTargetException e) {
       throw e.getCause();
