@@ -216,6 +216,27 @@ final class StainlessHttp {
     return responseType;
   }
 
+  /**
+   * A proxy implementing the SDK's response interface. The proxy class's constructor is looked up
+   * once: {@code Proxy.newProxyInstance} resolves the class and checks its caller on every call.
+   */
+  Object responseProxy(java.lang.reflect.InvocationHandler handler) {
+    java.lang.reflect.Constructor<?> c = responseProxyConstructor;
+    try {
+      if (c == null) {
+        c = Proxy.newProxyInstance(responseType.getClassLoader(), new Class<?>[] {responseType}, handler).getClass()
+            .getConstructor(java.lang.reflect.InvocationHandler.class);
+        c.trySetAccessible();
+        responseProxyConstructor = c;
+      }
+      return c.newInstance(handler);
+    } catch (ReflectiveOperationException e) {
+      throw new IllegalStateException("cannot build a view of " + responseType.getName(), e);
+    }
+  }
+
+  private volatile java.lang.reflect.Constructor<?> responseProxyConstructor;
+
   int statusCode(Object response) {
     return (Integer) Reflect.call(responseStatusCode, response);
   }

@@ -8,7 +8,6 @@ import dev.cordon.agent.ai.SseToolGate;
 import dev.cordon.agent.transport.GovernedCalls;
 import java.io.InputStream;
 import java.lang.reflect.InvocationTargetException;
-import java.lang.reflect.Proxy;
 import java.util.Collections;
 import java.util.Map;
 import java.util.WeakHashMap;
@@ -108,43 +107,41 @@ public final class StainlessSdkHooks {
 
   /** A view of the response whose body reports usage to the call when read to the end or closed. */
   private static Object tap(AiCall call, StainlessHttp http, Object response) {
-    Class<?> responseType = http.responseType();
     Object[] tapped = new Object[1];
-    return Proxy.newProxyInstance(responseType.getClassLoader(), new Class<?>[] {responseType},
-        (proxy, m, args) -> {
-          switch (m.getName()) {
-            case "body" -> {
-              synchronized (tapped) {
-                if (tapped[0] == null) {
-                  int status = http.statusCode(response);
-                  InputStream raw = (InputStream) invoke(m, response, args);
-                  // Tool calls are checked on what the provider sent, before output redaction rewrites it.
-                  if (call.limitsTools() && call.streaming()) raw = new dev.cordon.agent.redact.FilteredStream(raw, new SseToolGate(call));
-                  tapped[0] = call.responseBody(raw, status);
-                }
-                return tapped[0];
-              }
+    return http.responseProxy((proxy, m, args) -> {
+      switch (m.getName()) {
+        case "body" -> {
+          synchronized (tapped) {
+            if (tapped[0] == null) {
+              int status = http.statusCode(response);
+              InputStream raw = (InputStream) invoke(m, response, args);
+              // Tool calls are checked on what the provider sent, before output redaction rewrites it.
+              if (call.limitsTools() && call.streaming()) raw = new dev.cordon.agent.redact.FilteredStream(raw, new SseToolGate(call));
+              tapped[0] = call.responseBody(raw, status);
             }
-            case "close" -> {
-              try {
-                return invoke(m, response, args);
-              } finally {
-                synchronized (tapped) {
-                  if (tapped[0] == null) call.completed(http.statusCode(response), Usage.NONE);
-                }
-              }
-            }
-            case "hashCode" -> {
-              return System.identityHashCode(proxy);
-            }
-            case "equals" -> {
-              return proxy == args[0];
-            }
-            default -> {
-              return invoke(m, response, args);
+            return tapped[0];
+          }
+        }
+        case "close" -> {
+          try {
+            return invoke(m, response, args);
+          } finally {
+            synchronized (tapped) {
+              if (tapped[0] == null) call.completed(http.statusCode(response), Usage.NONE);
             }
           }
-        });
+        }
+        case "hashCode" -> {
+          return System.identityHashCode(proxy);
+        }
+        case "equals" -> {
+          return proxy == args[0];
+        }
+        default -> {
+          return invoke(m, response, args);
+        }
+      }
+    });
   }
 
   /**

@@ -126,6 +126,22 @@ final class OkHttpApi {
     } catch (ReflectiveOperationException e) {
       throw new IllegalStateException("unsupported OkHttp/Okio version around " + requestType.getName(), e);
     }
+    skipAccessChecks();
+  }
+
+  /**
+   * Every method here is public on a public OkHttp/Okio type; a reflective call on a Method not
+   * marked accessible looks up its caller's class (a walk into the VM) on every invocation.
+   */
+  private void skipAccessChecks() {
+    for (java.lang.reflect.Field f : OkHttpApi.class.getDeclaredFields()) {
+      if (f.getType() != Method.class) continue;
+      try {
+        ((Method) f.get(this)).trySetAccessible();
+      } catch (IllegalAccessException e) {
+        // Our own field: cannot happen; the call then keeps its access check.
+      }
+    }
   }
 
   // --- Every request: no boxing, no allocation.
