@@ -65,14 +65,36 @@ public record AiTarget(String provider, String scheme, String host, int port, St
 
   /** Builds a target from a base URL plus path segments, as the Stainless SDKs hold them. */
   public static AiTarget of(String sdkProvider, String baseUrl, String path, String method) {
-    java.net.URI uri = java.net.URI.create(baseUrl);
-    String scheme = uri.getScheme() == null ? "https" : uri.getScheme().toLowerCase(java.util.Locale.ROOT);
-    String host = uri.getHost() == null ? "" : uri.getHost().toLowerCase(java.util.Locale.ROOT);
-    int port = uri.getPort() >= 0 ? uri.getPort() : "http".equals(scheme) ? 80 : 443;
-    String basePath = uri.getRawPath() == null ? "" : uri.getRawPath();
-    if (basePath.endsWith("/")) basePath = basePath.substring(0, basePath.length() - 1);
+    Base base = Base.of(baseUrl);
     String provider = sdkProvider;
-    if ("openai".equals(sdkProvider) && host.endsWith(".openai.azure.com")) provider = "azure-openai";
-    return new AiTarget(provider, scheme, host, port, basePath + path, method);
+    if ("openai".equals(sdkProvider) && base.host().endsWith(".openai.azure.com")) provider = "azure-openai";
+    return new AiTarget(provider, base.scheme(), base.host(), base.port(), base.path() + path, method);
+  }
+
+  /**
+   * A client's base URL taken apart. A client sends every call to the same one or two base URLs,
+   * so each is parsed once (a URI parse per call was a measurable part of the hook).
+   */
+  private record Base(String scheme, String host, int port, String path) {
+    private static final int CACHED = 64;
+    private static final java.util.concurrent.ConcurrentHashMap<String, Base> PARSED = new java.util.concurrent.ConcurrentHashMap<>();
+
+    static Base of(String baseUrl) {
+      Base b = PARSED.get(baseUrl);
+      if (b != null) return b;
+      b = parse(baseUrl);
+      if (PARSED.size() < CACHED) PARSED.putIfAbsent(baseUrl, b);
+      return b;
+    }
+
+    private static Base parse(String baseUrl) {
+      java.net.URI uri = java.net.URI.create(baseUrl);
+      String scheme = uri.getScheme() == null ? "https" : uri.getScheme().toLowerCase(java.util.Locale.ROOT);
+      String host = uri.getHost() == null ? "" : uri.getHost().toLowerCase(java.util.Locale.ROOT);
+      int port = uri.getPort() >= 0 ? uri.getPort() : "http".equals(scheme) ? 80 : 443;
+      String basePath = uri.getRawPath() == null ? "" : uri.getRawPath();
+      if (basePath.endsWith("/")) basePath = basePath.substring(0, basePath.length() - 1);
+      return new Base(scheme, host, port, basePath);
+    }
   }
 }

@@ -17,7 +17,8 @@ public final class ResponseWatch {
 
   private final boolean sse;
   private final Consumer<Usage> onDone;
-  private final ByteArrayOutputStream buffer = new ByteArrayOutputStream();
+  // Sized for a typical chat answer or event line: growing from 32 bytes copied it five times.
+  private final ByteArrayOutputStream buffer = new ByteArrayOutputStream(1024);
   private boolean overflow;
   private Usage usage;
   private boolean done;

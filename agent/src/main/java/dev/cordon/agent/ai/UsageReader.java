@@ -27,7 +27,8 @@ public final class UsageReader {
    * end: finds the last {@code "usage":} or {@code "usageMetadata":} key by bytes and parses only the
    * object after it. Null (so the caller tokenises the whole document) unless that object holds both
    * counts. A key cannot be faked from inside a JSON string, where every quote is escaped; a key
-   * preceded by a backslash is left to the full scan rather than guessed at.
+   * preceded by a backslash is left to the full scan rather than guessed at. The object is read by
+   * {@link UsageObject} without a parser instance (creating one per answer cost more than reading).
    */
   private static Usage lastUsageObject(byte[] json, int from, int to) {
     for (int i = to - Bytes.USAGE_KEY.length; i >= from; i--) {
@@ -40,13 +41,7 @@ public final class UsageReader {
       if (k >= to || json[k] != ':') continue;
       k = skipSpace(json, k + 1, to);
       if (k >= to || json[k] != '{') return null;
-      try (JsonParser p = JSON.createParser(json, k, to - k)) {
-        p.nextToken();
-        Usage u = readUsage(p);
-        return u.inputTokens() >= 0 && u.outputTokens() >= 0 ? u : null;
-      } catch (IOException | RuntimeException malformed) {
-        return null;
-      }
+      return UsageObject.read(json, k, to);
     }
     return null;
   }

@@ -20,7 +20,19 @@ final class FrameFilter {
     "com.ibm.db2.", "org.apache.commons.dbcp2.", "org.apache.tomcat.jdbc.", "com.mchange.v2.",
   };
 
+  /** Answers per class name, remembered: every governed call asks for the same dozen frames. */
+  private static final java.util.concurrent.ConcurrentHashMap<String, Boolean> KNOWN = new java.util.concurrent.ConcurrentHashMap<>();
+  private static final int KNOWN_LIMIT = 16_384;
+
   static boolean skipped(String className) {
+    Boolean known = KNOWN.get(className);
+    if (known != null) return known;
+    boolean skip = byPrefix(className);
+    if (KNOWN.size() < KNOWN_LIMIT) KNOWN.putIfAbsent(className, skip);
+    return skip;
+  }
+
+  private static boolean byPrefix(String className) {
     for (String prefix : SKIPPED) {
       if (className.startsWith(prefix)) return true;
     }

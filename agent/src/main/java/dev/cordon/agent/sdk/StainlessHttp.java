@@ -1,7 +1,6 @@
 package dev.cordon.agent.sdk;
 
 import dev.cordon.agent.credentials.ScopedKey;
-import java.io.ByteArrayOutputStream;
 import java.io.OutputStream;
 import java.lang.reflect.Method;
 import java.lang.reflect.Proxy;
@@ -38,6 +37,8 @@ final class StainlessHttp {
   private final Class<?> responseType;
   private final Method bodyWriteTo;
   private final Method bodyContentType;
+  private final Method bodyContentLength;
+  private final Method responseStatusCode;
 
   private StainlessHttp(Class<?> requestType) {
     String pkg = requestType.getPackageName();
@@ -62,6 +63,8 @@ final class StainlessHttp {
     builderRemoveHeaders = Reflect.method(builderType, "removeHeaders", String.class);
     bodyWriteTo = Reflect.method(bodyType, "writeTo", OutputStream.class);
     bodyContentType = Reflect.method(bodyType, "contentType", 0);
+    bodyContentLength = Reflect.method(bodyType, "contentLength", 0);
+    responseStatusCode = Reflect.method(responseType, "statusCode", 0);
   }
 
   String method(Object request) {
@@ -95,24 +98,91 @@ final class StainlessHttp {
     if (b == null) return null;
     Object type = Reflect.call(bodyContentType, b);
     if (type == null || !type.toString().contains("json")) return null;
-    ByteArrayOutputStream out = new ByteArrayOutputStream(1024);
+    // The SDK's JSON body serialises once and keeps its bytes (a Kotlin lazy): its length is the
+    // exact size to write into, and the same bytes go out when the SDK sends that body itself.
+    long length = (Long) Reflect.call(bodyContentLength, b);
+    ExactBytes out = new ExactBytes(length);
     Reflect.call(bodyWriteTo, b, out);
-    return new JsonBody(out.toByteArray(), type.toString());
+    return new JsonBody(out.bytes(), type.toString(), keepsItsBytes(b) ? b : null);
   }
 
-  /** A request body as the SDK serialised it. */
-  record JsonBody(byte[] bytes, String contentType) {}
+  /**
+   * A request body as the SDK serialised it. {@code original} is the SDK's own body object when
+   * sending it again writes these very bytes (it serialised once and kept them), else null: only
+   * then may the request go out with it instead of a copy of the bytes that were decided.
+   */
+  record JsonBody(byte[] bytes, String contentType, Object original) {
+    JsonBody(byte[] bytes, String contentType) {
+      this(bytes, contentType, null);
+    }
+  }
+
+  /**
+   * Whether this body object writes the bytes it wrote the first time, every time: the Stainless
+   * SDKs' JSON body keeps what its first write serialised in a Kotlin lazy ({@code bytes$delegate}).
+   * Anything else (another body type, a future SDK that serialises per write) is replaced by a
+   * copy of the decided bytes, so what was decided is what is sent.
+   */
+  private static final ClassValue<Boolean> KEEPS_BYTES = new ClassValue<>() {
+    @Override
+    protected Boolean computeValue(Class<?> type) {
+      try {
+        return "kotlin.Lazy".equals(type.getDeclaredField("bytes$delegate").getType().getName())
+            && java.lang.reflect.Modifier.isFinal(type.getDeclaredField("bytes$delegate").getModifiers())
+            && java.lang.reflect.Modifier.isFinal(type.getModifiers());
+      } catch (NoSuchFieldException e) {
+        return false;
+      }
+    }
+  };
+
+  private static boolean keepsItsBytes(Object body) {
+    return KEEPS_BYTES.get(body.getClass());
+  }
+
+  /** An output stream into an array of the announced size (no copy at the end when the size was right). */
+  private static final class ExactBytes extends OutputStream {
+    private byte[] buf;
+    private int count;
+
+    ExactBytes(long expected) {
+      buf = new byte[expected > 0 && expected <= Integer.MAX_VALUE - 8 ? (int) expected : 1024];
+    }
+
+    @Override
+    public void write(int b) {
+      ensure(1);
+      buf[count++] = (byte) b;
+    }
+
+    @Override
+    public void write(byte[] b, int off, int len) {
+      java.util.Objects.checkFromIndexSize(off, len, b.length);
+      ensure(len);
+      System.arraycopy(b, off, buf, count, len);
+      count += len;
+    }
+
+    private void ensure(int more) {
+      if (count + more > buf.length) buf = java.util.Arrays.copyOf(buf, Math.max(buf.length * 2, count + more));
+    }
+
+    byte[] bytes() {
+      return count == buf.length ? buf : java.util.Arrays.copyOf(buf, count);
+    }
+  }
 
   /**
    * A copy of {@code request} with the given changes, built in one pass through the SDK's builder.
-   * A non-null {@code body} replaces the SDK's own body with those bytes: the hook has serialised
-   * the body once already, and handing the bytes back spares the SDK serialising it a second time
-   * on the way out (the largest part of the hook's cost on a chat call). {@code key} replaces the
+   * A non-null {@code body} that is not the SDK's own ({@link JsonBody#original}) replaces the
+   * SDK's body with those bytes (a rewritten body, or a body type that might serialise again
+   * differently); the SDK's own caching body stays, sparing a proxy on every write. {@code key} replaces the
    * application's credential; {@code headerName} is set to {@code headerValue} when not null.
    */
   Object rebuilt(Object request, JsonBody body, ScopedKey key, String headerName, String headerValue) {
     Object builder = Reflect.call(toBuilder, request);
-    if (body != null) Reflect.call(builderBody, builder, bytesBody(body));
+    // The SDK's own body, when it resends the decided bytes, is already on the request.
+    if (body != null && body.original() == null) Reflect.call(builderBody, builder, bytesBody(body));
     if (key != null) {
       for (String h : ScopedKey.AUTH_HEADERS) Reflect.call(builderRemoveHeaders, builder, h);
       Reflect.call(builderReplaceHeaders, builder, key.header(), key.value());
@@ -144,5 +214,30 @@ final class StainlessHttp {
 
   Class<?> responseType() {
     return responseType;
+  }
+
+  /**
+   * A proxy implementing the SDK's response interface. The proxy class's constructor is looked up
+   * once: {@code Proxy.newProxyInstance} resolves the class and checks its caller on every call.
+   */
+  Object responseProxy(java.lang.reflect.InvocationHandler handler) {
+    java.lang.reflect.Constructor<?> c = responseProxyConstructor;
+    try {
+      if (c == null) {
+        c = Proxy.newProxyInstance(responseType.getClassLoader(), new Class<?>[] {responseType}, handler).getClass()
+            .getConstructor(java.lang.reflect.InvocationHandler.class);
+        c.trySetAccessible();
+        responseProxyConstructor = c;
+      }
+      return c.newInstance(handler);
+    } catch (ReflectiveOperationException e) {
+      throw new IllegalStateException("cannot build a view of " + responseType.getName(), e);
+    }
+  }
+
+  private volatile java.lang.reflect.Constructor<?> responseProxyConstructor;
+
+  int statusCode(Object response) {
+    return (Integer) Reflect.call(responseStatusCode, response);
   }
 }

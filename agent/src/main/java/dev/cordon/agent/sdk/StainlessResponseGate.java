@@ -44,9 +44,10 @@ final class StainlessResponseGate {
         });
   }
 
+  @SuppressWarnings("deprecation") // isAccessible: the proxy's Method objects are shared, made accessible once
   private static Object invoke(Method m, Object target, Object... args) throws Throwable {
     try {
-      m.setAccessible(true);
+      if (!m.isAccessible()) m.setAccessible(true);
       return m.invoke(target, args);
     } catch (InvocationTargetException e) {
       throw e.getCause();

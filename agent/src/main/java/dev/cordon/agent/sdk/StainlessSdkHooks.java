@@ -8,7 +8,6 @@ import dev.cordon.agent.ai.SseToolGate;
 import dev.cordon.agent.transport.GovernedCalls;
 import java.io.InputStream;
 import java.lang.reflect.InvocationTargetException;
-import java.lang.reflect.Proxy;
 import java.util.Collections;
 import java.util.Map;
 import java.util.WeakHashMap;
@@ -61,10 +60,10 @@ public final class StainlessSdkHooks {
       call.failed(thrown != null ? thrown : new IllegalStateException("no response"));
       return response;
     }
-    Class<?> responseType = StainlessHttp.of(request).responseType();
-    if (!call.checksToolCalls()) return tap(call, responseType, response);
+    StainlessHttp http = StainlessHttp.of(request);
+    if (!call.checksToolCalls()) return tap(call, http, response);
     try {
-      return StainlessResponseGate.gate(call, responseType, response);
+      return StainlessResponseGate.gate(call, http.responseType(), response);
     } catch (RuntimeException | Error e) {
       throw e;
     } catch (Throwable t) {
@@ -77,7 +76,7 @@ public final class StainlessSdkHooks {
     InFlight f = inFlight.remove(request);
     if (f == null) return future;
     AiCall call = f.call();
-    Class<?> responseType = StainlessHttp.of(request).responseType();
+    StainlessHttp http = StainlessHttp.of(request);
     CompletableFuture<Object> in = (CompletableFuture<Object>) future;
     CompletableFuture<Object> out = new CompletableFuture<>();
     in.whenComplete((r, t) -> {
@@ -89,7 +88,7 @@ public final class StainlessSdkHooks {
       }
       Object wrapped = r;
       try {
-        wrapped = call.checksToolCalls() ? StainlessResponseGate.gate(call, responseType, r) : tap(call, responseType, r);
+        wrapped = call.checksToolCalls() ? StainlessResponseGate.gate(call, http.responseType(), r) : tap(call, http, r);
       } catch (dev.cordon.CordonAccessDeniedException deny) {
         out.completeExceptionally(deny);
         return;
@@ -107,50 +106,52 @@ public final class StainlessSdkHooks {
   }
 
   /** A view of the response whose body reports usage to the call when read to the end or closed. */
-  private static Object tap(AiCall call, Class<?> responseType, Object response) {
+  private static Object tap(AiCall call, StainlessHttp http, Object response) {
     Object[] tapped = new Object[1];
-    return Proxy.newProxyInstance(responseType.getClassLoader(), new Class<?>[] {responseType},
-        (proxy, m, args) -> {
-          switch (m.getName()) {
-            case "body" -> {
-              synchronized (tapped) {
-                if (tapped[0] == null) {
-                  int status = (Integer) invoke(m.getDeclaringClass().getMethod("statusCode"), response);
-                  InputStream raw = (InputStream) invoke(m, response, args);
-                  // Tool calls are checked on what the provider sent, before output redaction rewrites it.
-                  if (call.limitsTools() && call.streaming()) raw = new dev.cordon.agent.redact.FilteredStream(raw, new SseToolGate(call));
-                  tapped[0] = call.responseBody(raw, status);
-                }
-                return tapped[0];
-              }
+    return http.responseProxy((proxy, m, args) -> {
+      switch (m.getName()) {
+        case "body" -> {
+          synchronized (tapped) {
+            if (tapped[0] == null) {
+              int status = http.statusCode(response);
+              InputStream raw = (InputStream) invoke(m, response, args);
+              // Tool calls are checked on what the provider sent, before output redaction rewrites it.
+              if (call.limitsTools() && call.streaming()) raw = new dev.cordon.agent.redact.FilteredStream(raw, new SseToolGate(call));
+              tapped[0] = call.responseBody(raw, status);
             }
-            case "close" -> {
-              try {
-                return invoke(m, response, args);
-              } finally {
-                synchronized (tapped) {
-                  if (tapped[0] == null) {
-                    call.completed((Integer) invoke(m.getDeclaringClass().getMethod("statusCode"), response), Usage.NONE);
-                  }
-                }
-              }
-            }
-            case "hashCode" -> {
-              return System.identityHashCode(proxy);
-            }
-            case "equals" -> {
-              return proxy == args[0];
-            }
-            default -> {
-              return invoke(m, response, args);
+            return tapped[0];
+          }
+        }
+        case "close" -> {
+          try {
+            return invoke(m, response, args);
+          } finally {
+            synchronized (tapped) {
+              if (tapped[0] == null) call.completed(http.statusCode(response), Usage.NONE);
             }
           }
-        });
+        }
+        case "hashCode" -> {
+          return System.identityHashCode(proxy);
+        }
+        case "equals" -> {
+          return proxy == args[0];
+        }
+        default -> {
+          return invoke(m, response, args);
+        }
+      }
+    });
   }
 
+  /**
+   * Calls the SDK's response method. The proxy hands the same Method objects to every call, so
+   * making one accessible is done once, not per call (each attempt is an access check).
+   */
+  @SuppressWarnings("deprecation") // isAccessible: the cheap read of the flag setAccessible sets
   private static Object invoke(java.lang.reflect.Method m, Object target, Object... args) throws Throwable {
     try {
-      m.setAccessible(true);
+      if (!m.isAccessible()) m.setAccessible(true);
       return m.invoke(target, args);
     } catch (InvocationTargetException e) {
       throw e.getCause();

@@ -31,7 +31,7 @@ final class OkHttpApi {
   private final MethodHandle host;
   private final MethodHandle port;
   private final MethodHandle method;
-  private final Method header;
+  private final MethodHandle header;
   private final Method body;
   private final Method newBuilder;
   private final Method builderRemoveHeader;
@@ -87,7 +87,9 @@ final class OkHttpApi {
       host = lookup.unreflect(urlType.getMethod("host")).asType(MethodType.methodType(String.class, Object.class));
       port = lookup.unreflect(urlType.getMethod("port")).asType(MethodType.methodType(int.class, Object.class));
 
-      header = requestType.getMethod("header", String.class);
+      // Read on every request an SDK hook marked (its governed-call token): a typed handle, not a reflective call.
+      header = lookup.unreflect(requestType.getMethod("header", String.class))
+          .asType(MethodType.methodType(String.class, Object.class, String.class));
       body = requestType.getMethod("body");
       newBuilder = requestType.getMethod("newBuilder");
       Class<?> builderType = newBuilder.getReturnType();
@@ -123,6 +125,22 @@ final class OkHttpApi {
       bodyBytes = responseBodyType.getMethod("bytes");
     } catch (ReflectiveOperationException e) {
       throw new IllegalStateException("unsupported OkHttp/Okio version around " + requestType.getName(), e);
+    }
+    skipAccessChecks();
+  }
+
+  /**
+   * Every method here is public on a public OkHttp/Okio type; a reflective call on a Method not
+   * marked accessible looks up its caller's class (a walk into the VM) on every invocation.
+   */
+  private void skipAccessChecks() {
+    for (java.lang.reflect.Field f : OkHttpApi.class.getDeclaredFields()) {
+      if (f.getType() != Method.class) continue;
+      try {
+        ((Method) f.get(this)).trySetAccessible();
+      } catch (IllegalAccessException e) {
+        // Our own field: cannot happen; the call then keeps its access check.
+      }
     }
   }
 
@@ -171,7 +189,11 @@ final class OkHttpApi {
   // --- AI traffic only.
 
   String header(Object request, String name) {
-    return (String) call(header, request, name);
+    try {
+      return (String) header.invokeExact(request, name);
+    } catch (Throwable t) {
+      throw rethrow(t);
+    }
   }
 
   /** The request's body object (compared by identity: interceptors that only add headers keep it). */

@@ -11,7 +11,9 @@ import java.util.Arrays;
  * The per-call subject: openai-java chat calls against the fake provider (in this JVM, answering
  * after a fixed delay). Prints latency percentiles and heap use after a full GC at two points, so
  * the same program measures the agent's per-call cost and whether its memory grows with calls.
- * Args: calls warmup latencyMs [heapCheckpointCalls]
+ * Args: calls warmup latencyMs [heapCheckpointCalls]. {@code -Dbench.jfr=FILE} records the timed
+ * calls alone (not the warm-up) with JFR's profile settings and 1 ms method sampling, so a profile
+ * of the agent and of the baseline cover the same number of steady-state calls.
  */
 public final class ChatLoadMain {
   public static void main(String[] args) throws Exception {
@@ -36,6 +38,11 @@ public final class ChatLoadMain {
       java.lang.management.ThreadMXBean threads = ManagementFactory.getThreadMXBean();
       com.sun.management.OperatingSystemMXBean os =
           (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
+      com.sun.management.ThreadMXBean allocations = (com.sun.management.ThreadMXBean) threads;
+      long tid = Thread.currentThread().getId();
+      jdk.jfr.Recording jfr = startJfr();
+      long allocated0 = allocations.getThreadAllocatedBytes(tid);
+      long allAllocated0 = allocatedByAllThreads(allocations);
       long threadCpu0 = threads.getCurrentThreadCpuTime();
       long processCpu0 = os.getProcessCpuTime();
       long switches0 = contextSwitches();
@@ -49,12 +56,18 @@ public final class ChatLoadMain {
       double threadCpuPerCall = (threads.getCurrentThreadCpuTime() - threadCpu0) / 1e3 / calls;
       double processCpuPerCall = (os.getProcessCpuTime() - processCpu0) / 1e3 / calls;
       double switchesPerCall = (double) (contextSwitches() - switches0) / calls;
+      double allocatedPerCall = (allocations.getThreadAllocatedBytes(tid) - allocated0) / 1024.0 / calls;
+      double allAllocatedPerCall = (allocatedByAllThreads(allocations) - allAllocated0) / 1024.0 / calls;
+      if (jfr != null) {
+        jfr.stop();
+        jfr.close();
+      }
       long heapEnd = usedHeapAfterGc();
       Arrays.sort(nanos);
       System.out.printf("p50_us=%.1f p90_us=%.1f p99_us=%.1f thread_cpu_us=%.1f process_cpu_us=%.1f switches=%.2f"
-          + " heap_start_kb=%d heap_checkpoint_kb=%d heap_end_kb=%d%n",
+          + " thread_alloc_kb=%.2f process_alloc_kb=%.2f heap_start_kb=%d heap_checkpoint_kb=%d heap_end_kb=%d%n",
           nanos[calls / 2] / 1e3, nanos[calls * 9 / 10] / 1e3, nanos[calls * 99 / 100] / 1e3,
-          threadCpuPerCall, processCpuPerCall, switchesPerCall,
+          threadCpuPerCall, processCpuPerCall, switchesPerCall, allocatedPerCall, allAllocatedPerCall,
           heapStart / 1024, heapAtCheckpoint / 1024, heapEnd / 1024);
     }
     System.exit(0);
@@ -79,6 +92,25 @@ public final class ChatLoadMain {
       }
     }
     return sum;
+  }
+
+  /** Bytes allocated so far by the threads alive now (the server's, the agent's audit writer, the caller). */
+  static long allocatedByAllThreads(com.sun.management.ThreadMXBean threads) {
+    long sum = 0;
+    for (long a : threads.getThreadAllocatedBytes(threads.getAllThreadIds())) if (a > 0) sum += a;
+    return sum;
+  }
+
+  /** A JFR recording of the timed calls when {@code -Dbench.jfr} names its file; else null. */
+  static jdk.jfr.Recording startJfr() throws Exception {
+    String file = System.getProperty("bench.jfr");
+    if (file == null) return null;
+    java.util.Map<String, String> settings = new java.util.HashMap<>(jdk.jfr.Configuration.getConfiguration("profile").getSettings());
+    settings.put("jdk.ExecutionSample#period", "1 ms");
+    jdk.jfr.Recording r = new jdk.jfr.Recording(settings);
+    r.setDestination(java.nio.file.Path.of(file));
+    r.start();
+    return r;
   }
 
   static long usedHeapAfterGc() throws InterruptedException {
