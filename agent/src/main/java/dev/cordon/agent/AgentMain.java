@@ -58,12 +58,9 @@ public final class AgentMain {
     Path policyPath = PolicyLocator.locate(options.policy());
     PolicyHints hints = PolicyHints.of(policyPath);
     // With file datasets, premain ends by weaving the JDK's file funnels and waiting to know where the
-    // datasets are: ASM gets ready and the datasets are read meanwhile, each on a core of its own.
-    FutureTask<FileGlobSet> datasetsAhead = null;
-    if (hints.files()) {
-      ClassLists.weaveClassesAhead(AgentMain.class.getClassLoader());
-      datasetsAhead = readDatasetsAhead(policyPath);
-    }
+    // datasets are: they are read meanwhile, on a thread of their own. (Loading ASM ahead on another
+    // thread as well was measured: it made no difference to when main starts, so it is not done.)
+    FutureTask<FileGlobSet> datasetsAhead = hints.files() ? readDatasetsAhead(policyPath) : null;
     AgentRuntime runtime = new AgentRuntime(options, policyPath);
     FileGovernor files = new FileGovernor(runtime, agentJar);
     SocketBackstop backstop = new SocketBackstop(runtime);
@@ -140,7 +137,7 @@ public final class AgentMain {
       } catch (RuntimeException | LinkageError e) {
         Log.get().error("could not weave the JDK's file funnels: {}; file opens are NOT governed", e.toString());
       }
-      ClassLists.load(AgentMain.class.getClassLoader(), ClassLists.PARSE, fileHooksSettled, false);
+      ClassLists.load(AgentMain.class.getClassLoader(), ClassLists.PARSE, fileHooksSettled);
       if (fileHooksSettled.getCount() > 0) AuditLog.prepare();
       awaitQuietly(fileHooksSettled);
     }
