@@ -29,6 +29,13 @@ public final class PlainYaml {
     private int pos;                // the next character to read
     private int line = 1;           // 1-based line of pos
     private int lineStart;          // index where that line starts
+    private int depth;              // collections open around pos
+
+    /**
+     * Deeper than this, the parser reads the file (SnakeYAML refuses nesting past 50 with a clear
+     * error); a hostile policy nested thousands deep must not overflow this reader's stack.
+     */
+    private static final int MAX_DEPTH = 40;
 
     private PlainYaml(String s) {
         this.s = s;
@@ -201,6 +208,7 @@ public final class PlainYaml {
     }
 
     private MapNode blockMapping(int indent) {
+        enter();
         Map<String, MapNode.Entry> entries = new LinkedHashMap<>();
         int mapLine = line;
         int mapColumn = column();
@@ -225,6 +233,7 @@ public final class PlainYaml {
                 throw giveUp();
             }
         }
+        depth--;
         return new MapNode(entries, mapLine, mapColumn);
     }
 
@@ -288,6 +297,7 @@ public final class PlainYaml {
     }
 
     private ListNode blockSequence(int indent) {
+        enter();
         List<Node> items = new ArrayList<>();
         int listLine = line;
         int listColumn = column();
@@ -326,6 +336,7 @@ public final class PlainYaml {
                 throw giveUp();
             }
         }
+        depth--;
         return new ListNode(items, listLine, listColumn);
     }
 
@@ -363,6 +374,7 @@ public final class PlainYaml {
 
     /** A flow collection at pos; {@code parent}: the enclosing block's indentation. */
     private Node flowNode(int parent) {
+        enter();
         boolean map = peek() == '{';
         int startLine = line;
         int startColumn = column();
@@ -427,7 +439,14 @@ public final class PlainYaml {
                 }
             }
         }
+        depth--;
         return map ? new MapNode(entries, startLine, startColumn) : new ListNode(items, startLine, startColumn);
+    }
+
+    private void enter() {
+        if (++depth > MAX_DEPTH) {
+            throw giveUp();
+        }
     }
 
     private Node flowValue(int parent) {
