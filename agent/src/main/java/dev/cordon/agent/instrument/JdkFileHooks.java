@@ -25,6 +25,12 @@ public final class JdkFileHooks {
   };
 
   private static boolean installed;
+  private static final java.util.Set<String> WOVEN_AT_LOAD = java.util.concurrent.ConcurrentHashMap.newKeySet();
+
+  /** The load-time transformer wove this funnel as it loaded (internal name). */
+  static void wovenAtLoad(String internalName) {
+    WOVEN_AT_LOAD.add(internalName);
+  }
 
   public static synchronized void install(Instrumentation inst, WeaveReport report) {
     if (installed) return;
@@ -35,11 +41,15 @@ public final class JdkFileHooks {
     java.util.List<Class<?>> classes = new java.util.ArrayList<>();
     for (String name : CLASSES) {
       try {
-        classes.add(Class.forName(name, false, null));
+        Class<?> c = Class.forName(name, false, null);
+        // A funnel not loaded until now (UnixSecureDirectoryStream, usually) was just woven as it
+        // loaded: retransforming it would only weave the same bytes again.
+        if (!WOVEN_AT_LOAD.contains(name.replace('.', '/'))) classes.add(c);
       } catch (ClassNotFoundException e) {
         report.failed(name, "not in this JDK; file opens through it are NOT governed");
       }
     }
+    if (classes.isEmpty()) return;
     try {
       // One VM operation for all of them; class by class only to find which one failed.
       inst.retransformClasses(classes.toArray(new Class<?>[0]));

@@ -41,7 +41,11 @@ public final class LazyTransformer implements ClassFileTransformer {
     try {
       if (module != null && module.isNamed()) readsBootClasses(module);
       // The JDK's file funnels are woven before main may run: plain ASM, never Byte Buddy (see JdkFileWeaver).
-      if (loader == null && Targets.isJdkFile(className)) return JdkFileWeaver.weave(className, bytes, report);
+      if (loader == null && Targets.isJdkFile(className)) {
+        byte[] woven = JdkFileWeaver.weave(className, bytes, report);
+        if (redefined == null && woven != null) JdkFileHooks.wovenAtLoad(className);
+        return woven;
+      }
       return weaver().transform(module, loader, className, redefined, pd, bytes);
     } catch (Throwable t) {
       report.failed(className.replace('/', '.'), t.toString());
