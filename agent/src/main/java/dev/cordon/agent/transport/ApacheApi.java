@@ -1,5 +1,9 @@
 package dev.cordon.agent.transport;
 
+import dev.cordon.agent.credentials.ScopedKey;
+import java.util.List;
+import java.util.ArrayList;
+
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.lang.invoke.MethodHandle;
@@ -260,6 +264,26 @@ final class ApacheApi {
 
   void addHeader(Object message, String name, String value) {
     call(addHeader, message, name, value);
+  }
+
+  /** Puts the scoped key on the request; returns the auth headers it had (name, value, ...) to restore. */
+  List<String> putScopedKey(Object request, ScopedKey key) {
+    List<String> saved = new ArrayList<>();
+    for (String h : ScopedKey.AUTH_HEADERS) {
+      for (String v : headers(request, h)) {
+        saved.add(h);
+        saved.add(v);
+      }
+      removeHeaders(request, h);
+    }
+    setHeader(request, key.header(), key.value());
+    return saved;
+  }
+
+  /** Puts back the auth headers {@link #putScopedKey} replaced. */
+  void restoreAuthHeaders(Object request, List<String> saved) {
+    for (String h : ScopedKey.AUTH_HEADERS) removeHeaders(request, h);
+    for (int i = 0; i < saved.size(); i += 2) addHeader(request, saved.get(i), saved.get(i + 1));
   }
 
   /** The request's entity, or null when it has none (or cannot carry one). */

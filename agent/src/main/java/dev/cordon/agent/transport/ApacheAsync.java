@@ -8,7 +8,6 @@ import dev.cordon.agent.ai.OutputRewrite;
 import dev.cordon.agent.ai.ResponseWatch;
 import dev.cordon.agent.ai.SseToolGate;
 import dev.cordon.agent.ai.UsageReader;
-import dev.cordon.agent.credentials.ScopedKey;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.lang.reflect.Constructor;
@@ -17,7 +16,6 @@ import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.lang.reflect.Proxy;
 import java.nio.ByteBuffer;
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -150,7 +148,7 @@ final class ApacheAsync {
       Object ct = type == null ? null : ApacheApi.call(api.contentTypeParse, null, type);
       newProducer = construct(api.requestProducer, request, construct(api.bytesProducer, send, ct));
     }
-    List<String> saved = result.key() == null ? null : putKey(http, request, result.key());
+    List<String> saved = result.key() == null ? null : http.putScopedKey(request, result.key());
     AiCall call = result.call();
     Object watched = call == null ? consumer : watch(api, consumer, call, request, saved);
     return new Object[] {newProducer, watched, call, saved, request};
@@ -172,10 +170,7 @@ final class ApacheAsync {
   @SuppressWarnings("unchecked")
   private static void restore(Object request, Object saved) {
     if (saved == null) return;
-    ApacheApi http = ApacheApi.of(request);
-    ScopedKey.AUTH_HEADERS.forEach(h -> http.removeHeaders(request, h));
-    List<String> s = (List<String>) saved;
-    for (int i = 0; i < s.size(); i += 2) http.addHeader(request, s.get(i), s.get(i + 1));
+    ApacheApi.of(request).restoreAuthHeaders(request, (List<String>) saved);
   }
 
   /**
@@ -261,7 +256,7 @@ final class ApacheAsync {
         entity = construct(api.bytesProducer, send, ct);
         d.entity = entity;
       }
-      List<String> saved = result.key() == null ? null : putKey(http, request, result.key());
+      List<String> saved = result.key() == null ? null : http.putScopedKey(request, result.key());
       if (result.call() != null) {
         d.call = result.call();
         d.watched = watch(api, consumer, result.call(), request, saved);
@@ -276,19 +271,6 @@ final class ApacheAsync {
     } finally {
       dev.cordon.bootstrap.Guard.exit(dev.cordon.agent.AgentKey.KEY);
     }
-  }
-
-  private static List<String> putKey(ApacheApi http, Object request, ScopedKey key) {
-    List<String> saved = new ArrayList<>();
-    for (String h : ScopedKey.AUTH_HEADERS) {
-      for (String v : http.headers(request, h)) {
-        saved.add(h);
-        saved.add(v);
-      }
-      http.removeHeaders(request, h);
-    }
-    http.setHeader(request, key.header(), key.value());
-    return saved;
   }
 
   /** The bytes of a repeatable, uncompressed entity producer (at most 16 MiB), or null. */
@@ -448,7 +430,7 @@ final class ApacheAsync {
         byte[] rest = gate == null ? new byte[0] : gate.finish();
         watch.accept(rest, 0, rest.length);
         if (rewrite != null) {
-          byte[] redacted = concat(rewrite.pass(rest, 0, rest.length), rewrite.end());
+          byte[] redacted = ByteArrays.concat(rewrite.pass(rest, 0, rest.length), rewrite.end());
           if (rewrite.changesBody()) rest = redacted;
         }
         if (rest.length > 0) invoke(consume, consumer, new Object[] {ByteBuffer.wrap(rest)});
@@ -475,14 +457,6 @@ final class ApacheAsync {
     }
   }
 
-  private static byte[] concat(byte[] a, byte[] b) {
-    if (b.length == 0) return a;
-    if (a.length == 0) return b;
-    byte[] all = new byte[a.length + b.length];
-    System.arraycopy(a, 0, all, 0, a.length);
-    System.arraycopy(b, 0, all, a.length, b.length);
-    return all;
-  }
 
   private static Object construct(Constructor<?> c, Object... args) {
     try {

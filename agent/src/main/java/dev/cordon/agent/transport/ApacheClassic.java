@@ -5,14 +5,12 @@ import dev.cordon.agent.ai.AiCall;
 import dev.cordon.agent.ai.AiGovernor;
 import dev.cordon.agent.ai.AiTarget;
 import dev.cordon.agent.ai.Usage;
-import dev.cordon.agent.credentials.ScopedKey;
 import dev.cordon.agent.sdk.ResponseBodies;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.SequenceInputStream;
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -55,7 +53,7 @@ final class ApacheClassic {
     if (result.body() != null) {
       api.setRequestEntity(request, api.bytesEntity(result.body(), api.contentType(entity)));
     }
-    List<String> saved = result.key() == null ? null : putKey(api, request, result.key());
+    List<String> saved = result.key() == null ? null : api.putScopedKey(request, result.key());
     return new Object[] {request, null, result.call(), saved};
   }
 
@@ -85,20 +83,6 @@ final class ApacheClassic {
     return null;
   }
 
-  /** Puts the scoped key on the request; returns the auth headers it had (name, value, ...) to restore. */
-  private static List<String> putKey(ApacheApi api, Object request, ScopedKey key) {
-    List<String> saved = new ArrayList<>();
-    for (String h : ScopedKey.AUTH_HEADERS) {
-      for (String v : api.headers(request, h)) {
-        saved.add(h);
-        saved.add(v);
-      }
-      api.removeHeaders(request, h);
-    }
-    api.setHeader(request, key.header(), key.value());
-    return saved;
-  }
-
   /**
    * {@code doExecute} returned (or threw): the response's entity is replaced by the governed body
    * (tool calls checked, usage read, output redaction applied); a response asking for a tool outside
@@ -108,11 +92,7 @@ final class ApacheClassic {
   Object response(Object[] state, Object response, Throwable thrown) {
     Object request = state[0];
     ApacheApi api = ApacheApi.of(request);
-    if (state[3] != null) {
-      ScopedKey.AUTH_HEADERS.forEach(h -> api.removeHeaders(request, h));
-      List<String> saved = (List<String>) state[3];
-      for (int i = 0; i < saved.size(); i += 2) api.addHeader(request, saved.get(i), saved.get(i + 1));
-    }
+    if (state[3] != null) api.restoreAuthHeaders(request, (List<String>) state[3]);
     AiCall call = (AiCall) state[2];
     if (call == null) return response;
     if (thrown != null || response == null) {

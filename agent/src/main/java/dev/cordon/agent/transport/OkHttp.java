@@ -215,7 +215,7 @@ final class OkHttp {
       @Override
       public byte[] end() throws IOException {
         byte[] rest = gate == null ? new byte[0] : gate.finish();
-        if (rewrite != null) rest = concat(rewrite.pass(rest, 0, rest.length), rewrite.end());
+        if (rewrite != null) rest = ByteArrays.concat(rewrite.pass(rest, 0, rest.length), rewrite.end());
         watch.accept(rest, 0, rest.length);
         watch.finish();
         return rest;
@@ -228,14 +228,6 @@ final class OkHttp {
     }, rewrite != null && rewrite.changesBody());
   }
 
-  private static byte[] concat(byte[] a, byte[] b) {
-    if (a.length == 0) return b;
-    if (b.length == 0) return a;
-    byte[] all = new byte[a.length + b.length];
-    System.arraycopy(a, 0, all, 0, a.length);
-    System.arraycopy(b, 0, all, a.length, b.length);
-    return all;
-  }
 
   /** Throws a checked exception OkHttp's chain declares (IOException) through a hook that cannot declare it. */
   @SuppressWarnings("unchecked")

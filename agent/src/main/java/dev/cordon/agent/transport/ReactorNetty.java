@@ -295,7 +295,7 @@ final class ReactorNetty {
     IOException refused = null;
     try {
       released = w.rewrite.pass(bytes, 0, bytes.length);
-      if (last) released = concat(released, w.rewrite.end());
+      if (last) released = ByteArrays.concat(released, w.rewrite.end());
     } catch (IOException e) {
       // Already audited, and the call's entry written, by the rewrite.
       if (watched.remove(ops) != null) inFlight.decrementAndGet();
@@ -329,14 +329,6 @@ final class ReactorNetty {
     return replacement;
   }
 
-  private static byte[] concat(byte[] a, byte[] b) {
-    if (b.length == 0) return a;
-    if (a.length == 0) return b;
-    byte[] all = new byte[a.length + b.length];
-    System.arraycopy(a, 0, all, 0, a.length);
-    System.arraycopy(b, 0, all, a.length, b.length);
-    return all;
-  }
 
   /** Runs a stream check; a deny ends the watch (the audit entry already says blocked) and is thrown. */
   private void checked(Object ops, Watched w, Runnable check) {
