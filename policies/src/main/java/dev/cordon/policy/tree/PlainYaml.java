@@ -480,7 +480,7 @@ public final class PlainYaml {
         return plain(text, startLine, startColumn);
     }
 
-    /** Spaces, line breaks and comments between flow tokens; continuation lines must be indented past the block. */
+    /** Spaces, line breaks and comments between flow tokens; continuation lines are indented past the block. */
     private void skipFlowSpace(int parent) {
         while (true) {
             int before = pos;
@@ -505,7 +505,10 @@ public final class PlainYaml {
             while (p < n && buf[p] == ' ') {
                 p++;
             }
-            if (p < n && buf[p] != '\n' && buf[p] != '#' && p - lineStart <= parent) {
+            // Past the block's indentation; a closing bracket may stand at it (the parser allows that).
+            int at = p - lineStart;
+            if (p < n && buf[p] != '\n' && buf[p] != '#'
+                && (at < parent || (at == parent && buf[p] != ']' && buf[p] != '}'))) {
                 throw giveUp();
             }
         }

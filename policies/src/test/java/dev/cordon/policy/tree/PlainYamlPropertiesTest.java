@@ -124,7 +124,14 @@ class PlainYamlPropertiesTest {
         int kind = depth <= 0 ? 0 : r.nextInt(6);
         switch (kind) {
             case 0, 1 -> b.append(' ').append(scalar(r, false)).append(comment(r)).append('\n');
-            case 2 -> b.append(' ').append(flow(r, depth - 1)).append(comment(r)).append('\n');
+            case 2 -> {
+                String f = flow(r, depth - 1);
+                if (r.nextInt(4) == 0 && f.length() > 2) {
+                    // The closing bracket on a line of its own, at the key's indentation.
+                    f = f.substring(0, f.length() - 1) + "\n" + " ".repeat(indent) + f.charAt(f.length() - 1);
+                }
+                b.append(' ').append(f).append(comment(r)).append('\n');
+            }
             case 3 -> {
                 b.append(comment(r)).append('\n');
                 int sub = indent + (r.nextBoolean() ? 2 : 4);
