@@ -21,13 +21,13 @@ final class ClassLists {
 
   static final String PARSE = "dev/cordon/agent/parse-classes.txt";
 
-  /** Loads the listed classes until {@code until} reaches zero (null: all of them). */
+  /** Loads the listed classes until {@code until} reaches zero. */
   static void load(ClassLoader loader, String list, CountDownLatch until) {
     try (InputStream in = loader.getResourceAsStream(list)) {
       if (in == null) return;
       BufferedReader names = new BufferedReader(new InputStreamReader(in, StandardCharsets.US_ASCII));
       String name;
-      while ((until == null || until.getCount() > 0) && (name = names.readLine()) != null) {
+      while (until.getCount() > 0 && (name = names.readLine()) != null) {
         try {
           Class.forName(name, false, loader);
         } catch (ClassNotFoundException | LinkageError | SecurityException e) {
