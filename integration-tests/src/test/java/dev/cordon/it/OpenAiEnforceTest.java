@@ -82,6 +82,25 @@ class OpenAiEnforceTest {
   }
 
   @Test
+  void promptHashIsTheSha256OfThePromptAsSent() throws Exception {
+    // Spec 9: prompt_sha256 hashes the prompt; a string prompt once hashed only its opening quote.
+    ChildJvm.Result r = s.support("embedtext:text-embedding-3-small:text=first words",
+        "embedtext:text-embedding-3-small:text=other words");
+    assertTrue(r.step(1).startsWith("OK") && r.step(2).startsWith("OK"), r.toString());
+    List<JsonNode> embeds = s.audit().withAction("model.embed");
+    assertEquals(2, embeds.size(), s.audit().toString());
+    com.fasterxml.jackson.databind.ObjectMapper json = new com.fasterxml.jackson.databind.ObjectMapper();
+    for (int i = 0; i < 2; i++) {
+      JsonNode sent = json.readTree(s.fake.requests().get(i).body()).get("input");
+      assertTrue(sent.isTextual(), sent.toString());
+      byte[] digest = java.security.MessageDigest.getInstance("SHA-256")
+          .digest(sent.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+      assertEquals(java.util.HexFormat.of().formatHex(digest), embeds.get(i).path("prompt_sha256").asText());
+    }
+    assertFalse(embeds.get(0).path("prompt_sha256").equals(embeds.get(1).path("prompt_sha256")));
+  }
+
+  @Test
   void modelNotGrantedIsBlockedBeforeAnythingIsSent() throws Exception {
     ChildJvm.Result r = s.support("chat:gpt-4o");
     String line = r.step(1);
