@@ -46,6 +46,20 @@ public final class Dispatch {
     }
   }
 
+  public static Object aiExecute(Object request, boolean async) {
+    Hooks h = hooks;
+    if (h == null || request == null || !Guard.tryEnter()) return request;
+    try {
+      return h.aiExecute(request, async);
+    } catch (CordonAccessDeniedException deny) {
+      throw deny;
+    } catch (Throwable t) {
+      return failOrPass(h, "ai.execute", t, request);
+    } finally {
+      Guard.exit();
+    }
+  }
+
   public static Object aiResponseAsync(Object request, Object future) {
     Hooks h = hooks;
     if (h == null || request == null || future == null || !Guard.tryEnter()) return future;

@@ -18,6 +18,13 @@ public interface Hooks {
   /** The SDK's transport answered (or failed) for {@code request}; returns the response to hand on. */
   Object aiResponse(Object request, Object response, Throwable thrown);
 
+  /**
+   * A prepared SDK request enters the SDK's send funnel ({@code RetryingHttpClient.execute} or
+   * {@code executeAsync}), on the calling thread, after {@link GovernedCall#enter()}; returns the
+   * request to send (an asynchronous send gets one carrying the governed-call token).
+   */
+  Object aiExecute(Object request, boolean async);
+
   /** Like {@link #aiResponse} for an asynchronous send; returns the future to hand on. */
   Object aiResponseAsync(Object request, Object future);
 

@@ -88,6 +88,11 @@ public final class CordonHooks implements Hooks {
   }
 
   @Override
+  public Object aiExecute(Object request, boolean async) {
+    return ai().stainless.executing(request, async);
+  }
+
+  @Override
   public Object aiResponseAsync(Object request, Object future) {
     return ai().stainless.responseAsync(request, future);
   }

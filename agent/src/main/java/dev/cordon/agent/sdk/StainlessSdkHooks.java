@@ -6,6 +6,7 @@ import dev.cordon.agent.ai.AiTarget;
 import dev.cordon.agent.ai.Usage;
 import dev.cordon.agent.ai.SseToolGate;
 import dev.cordon.agent.transport.GovernedCalls;
+import dev.cordon.bootstrap.GovernedCall;
 import java.io.InputStream;
 import java.lang.reflect.InvocationTargetException;
 import java.util.Collections;
@@ -19,13 +20,23 @@ import java.util.concurrent.CompletableFuture;
  * and async alike) with the final URL, headers and JSON body; and
  * {@code RetryingHttpClient.execute/executeAsync}, where the response comes back and its usage is
  * read. The prepared request object links the two.
+ *
+ * <p>The transports under the SDK (OkHttp) must neither decide nor audit a governed call again.
+ * A blocking send runs, retries included, on the caller's thread inside {@code execute}: the
+ * thread's transport marker for the call's endpoint says so for as long as that funnel runs, and
+ * the request is left as the SDK built it. An asynchronous send may retry from a timer thread, so
+ * its request carries a one-time token header instead (see {@link GovernedCalls}); copying the
+ * request to add it is paid only there.
  */
 public final class StainlessSdkHooks {
   private final AiGovernor governor;
   private final Map<Object, InFlight> inFlight = Collections.synchronizedMap(new WeakHashMap<>());
 
-  /** A governed request on its way: its audit entry, and the token that tells the transport it is governed. */
-  private record InFlight(AiCall call, String token) {}
+  /**
+   * A governed request on its way: its audit entry, where it goes, and the token that tells the
+   * transport it is governed (asynchronous sends only; else null).
+   */
+  private record InFlight(AiCall call, AiTarget target, String token) {}
 
   public StainlessSdkHooks(AiGovernor governor) {
     this.governor = governor;
@@ -40,14 +51,30 @@ public final class StainlessSdkHooks {
     StainlessHttp.JsonBody body = http.jsonBody(request);
     AiGovernor.Result result = governor.govern(target, body == null ? null : body.bytes());
     if (result.body() != null) body = new StainlessHttp.JsonBody(result.body(), "application/json");
-    String token = null;
-    if (result.call() != null) {
-      // Decided and audited here: the transport under the SDK (OkHttp) must not do it again.
-      token = GovernedCalls.issueToken(target);
+    // Rebuilt only to change something: a new body, a scoped key, or a body that must go out as the
+    // decided bytes because the SDK's own one may write different bytes the next time.
+    boolean sameBody = body == null || body.original() != null;
+    Object toSend = sameBody && result.key() == null ? request : http.rebuilt(request, body, result.key(), null, null);
+    // Decided and audited here: the send funnel (executing) tells the transport under it not to do it again.
+    if (result.call() != null) inFlight.put(toSend, new InFlight(result.call(), target, null));
+    return toSend;
+  }
+
+  /**
+   * A prepared request enters {@code RetryingHttpClient.execute} (blocking) or {@code executeAsync},
+   * outermost, on the calling thread. Returns the request to send.
+   */
+  public Object executing(Object request, boolean async) {
+    InFlight f = inFlight.get(request);
+    if (f == null) return request;
+    if (!async) {
+      GovernedCall.bind(GovernedCalls.onThread(f.target()));
+      return request;
     }
-    if (body == null && result.key() == null && token == null) return request;
-    Object toSend = http.rebuilt(request, body, result.key(), token == null ? null : GovernedCalls.HEADER, token);
-    if (token != null) inFlight.put(toSend, new InFlight(result.call(), token));
+    String token = GovernedCalls.issueToken(f.target());
+    Object toSend = StainlessHttp.of(request).rebuilt(request, null, null, GovernedCalls.HEADER, token);
+    inFlight.remove(request);
+    inFlight.put(toSend, new InFlight(f.call(), f.target(), token));
     return toSend;
   }
 

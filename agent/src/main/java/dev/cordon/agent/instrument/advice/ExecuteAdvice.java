@@ -11,8 +11,8 @@ public final class ExecuteAdvice {
 
   /** The call was decided in {@code PrepareRequest}: transports below must not decide it again. */
   @Advice.OnMethodEnter
-  public static void enter() {
-    GovernedCall.enter();
+  public static void enter(@Advice.Argument(value = 0, readOnly = false, typing = Assigner.Typing.DYNAMIC) Object request) {
+    if (GovernedCall.enter()) request = Dispatch.aiExecute(request, false);
   }
 
   @Advice.OnMethodExit(onThrowable = Throwable.class)
