@@ -47,8 +47,9 @@ public final class BootClasses {
   /** Called by the launcher through reflection; any throw makes it fall back to the boot class path. */
   public static void define(Instrumentation inst, JarFile jar) throws Throwable {
     Module self = BootClasses.class.getModule();
-    inst.redefineModule(Object.class.getModule(), Set.of(), Map.of("jdk.internal.misc", Set.of(self)), Map.of(),
-        Set.of(), Map.of());
+    // java.lang is opened too, for reading a Throwable's raw frames (principal.Backtraces): one call.
+    inst.redefineModule(Object.class.getModule(), Set.of(), Map.of("jdk.internal.misc", Set.of(self)),
+        Map.of("java.lang", Set.of(self)), Set.of(), Map.of());
     Class<?> unsafeType = Class.forName("jdk.internal.misc.Unsafe");
     Object unsafe = unsafeType.getMethod("getUnsafe").invoke(null);
     Method define = unsafeType.getMethod("defineClass", String.class, byte[].class, int.class, int.class,

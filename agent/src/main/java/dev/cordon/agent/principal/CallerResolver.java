@@ -43,6 +43,12 @@ public final class CallerResolver {
     if (!selector.usesCode()) {
       return new Caller(idOrAnonymous(selector.fallback(candidates)), firstAppFrame());
     }
+    if (Backtraces.usable()) {
+      Caller byCode = byBacktrace(candidates);
+      if (byCode != null) return byCode;
+      // No frame matched in what the VM recorded: the walk below sees the whole stack (the VM may
+      // have cut a very deep one short) and answers with the fallback principal as before.
+    }
     // A plain loop over the frames, not a stream pipeline: this runs on every governed call.
     Caller byCode = WALKER.walk(frames -> {
       for (java.util.Iterator<StackWalker.StackFrame> it = frames.iterator(); it.hasNext();) {
@@ -58,6 +64,34 @@ public final class CallerResolver {
     return new Caller(idOrAnonymous(selector.fallback(candidates)), firstAppFrame());
   }
 
+  /** {@link #resolve()} by {@code StackWalker} alone: tests hold the two ways to each other. */
+  Caller resolveByWalking() {
+    long candidates = selector.candidates(Thread.currentThread().getName(), service, null);
+    Caller byCode = WALKER.walk(frames -> {
+      for (java.util.Iterator<StackWalker.StackFrame> it = frames.iterator(); it.hasNext();) {
+        StackWalker.StackFrame f = it.next();
+        if (FrameFilter.skipped(f.getClassName())) continue;
+        int idx = selector.matchFrame(candidates, f.getClassName());
+        if (idx >= 0) return new Caller(selector.id(idx), describeNow(f));
+      }
+      return null;
+    });
+    return byCode != null ? byCode : new Caller(idOrAnonymous(selector.fallback(candidates)), null);
+  }
+
+  /** The nearest frame matching a code selector, read from a throwable's raw frames; null when none did. */
+  private Caller byBacktrace(long candidates) {
+    Backtraces.Frames f = Backtraces.capture();
+    if (f == null) return null;
+    while (f.next()) {
+      String cls = f.type().getName();
+      if (FrameFilter.skipped(cls)) continue;
+      int idx = selector.matchFrame(candidates, cls);
+      if (idx >= 0) return new Caller(selector.id(idx), describe(f));
+    }
+    return null;
+  }
+
   /** With no policy at all everything is anonymous; the caller frame still helps the audit. */
   public static Caller anonymous() {
     return new Caller(PrincipalSelector.ANONYMOUS, firstAppFrame());
@@ -68,6 +102,14 @@ public final class CallerResolver {
   }
 
   private static String firstAppFrame() {
+    if (Backtraces.usable()) {
+      Backtraces.Frames f = Backtraces.capture();
+      if (f != null) {
+        while (f.next()) {
+          if (!FrameFilter.skipped(f.type().getName())) return describe(f);
+        }
+      }
+    }
     return WALKER.walk(frames -> frames
         .filter(f -> !FrameFilter.skipped(f.getClassName()))
         .findFirst()
@@ -88,7 +130,7 @@ public final class CallerResolver {
     } catch (UnsupportedOperationException notRetained) {
       return describeNow(f);
     }
-    java.util.concurrent.ConcurrentHashMap<Site, String> sites = DESCRIBED.get(type);
+    java.util.concurrent.ConcurrentHashMap<Object, String> sites = DESCRIBED.get(type);
     Site site = new Site(f.getMethodName(), f.getByteCodeIndex());
     String text = sites.get(site);
     if (text == null) {
@@ -98,21 +140,36 @@ public final class CallerResolver {
     return text;
   }
 
+  /** Same as {@link #describe(StackWalker.StackFrame)} for a frame read from a backtrace. */
+  static String describe(Backtraces.Frames f) {
+    java.util.concurrent.ConcurrentHashMap<Object, String> sites = DESCRIBED.get(f.type());
+    Long site = f.site();
+    String text = sites.get(site);
+    if (text == null) {
+      StackTraceElement e = f.element();
+      text = text(e.getClassName(), e.getMethodName(), e.getFileName(), e.getLineNumber());
+      if (sites.size() < SITES_PER_CLASS) sites.putIfAbsent(site, text);
+    }
+    return text;
+  }
+
   private record Site(String method, int bci) {}
 
   private static final int SITES_PER_CLASS = 256;
 
-  private static final ClassValue<java.util.concurrent.ConcurrentHashMap<Site, String>> DESCRIBED = new ClassValue<>() {
+  /** Per class: a {@link Site} (a walked frame) or a backtrace's site number, to the frame's text. */
+  private static final ClassValue<java.util.concurrent.ConcurrentHashMap<Object, String>> DESCRIBED = new ClassValue<>() {
     @Override
-    protected java.util.concurrent.ConcurrentHashMap<Site, String> computeValue(Class<?> type) {
+    protected java.util.concurrent.ConcurrentHashMap<Object, String> computeValue(Class<?> type) {
       return new java.util.concurrent.ConcurrentHashMap<>();
     }
   };
 
   private static String describeNow(StackWalker.StackFrame f) {
-    String file = f.getFileName();
-    int line = f.getLineNumber();
-    return f.getClassName() + "." + f.getMethodName() + "("
-        + (file == null ? "Unknown Source" : line >= 0 ? file + ":" + line : file) + ")";
+    return text(f.getClassName(), f.getMethodName(), f.getFileName(), f.getLineNumber());
+  }
+
+  private static String text(String className, String method, String file, int line) {
+    return className + "." + method + "(" + (file == null ? "Unknown Source" : line >= 0 ? file + ":" + line : file) + ")";
   }
 }
