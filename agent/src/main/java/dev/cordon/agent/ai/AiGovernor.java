@@ -93,9 +93,10 @@ public final class AiGovernor {
       denial = "Cordon denied " + action.wireName() + " on " + resource + " for principal " + caller.principal()
           + ": no rule allows (no usable policy is loaded; to allow, fix or add cordon.yaml with an allow rule)";
     } else {
-      resource = policy.resolveModel(provider, model).id();
+      dev.cordon.policy.ModelRef modelRef = policy.resolveModel(provider, model);
+      resource = modelRef.id();
       String endpointProblem = EndpointCheck.problem(policy, endpoint, target);
-      decision = policy.decide(caller.principal(), action, policy.resolveModel(provider, model));
+      decision = policy.decide(caller.principal(), action, modelRef);
       if (endpointProblem != null) {
         denial = "Cordon denied " + action.wireName() + " on " + resource + " for principal " + caller.principal()
             + ": " + endpointProblem;
