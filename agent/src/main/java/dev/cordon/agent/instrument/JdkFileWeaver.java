@@ -34,7 +34,10 @@ final class JdkFileWeaver {
    */
   static byte[] weave(String internalName, byte[] bytes, WeaveReport report) {
     List<Hook> hooks = JdkFileHookPoints.of(internalName);
-    if (hooks.isEmpty()) return null;
+    return hooks.isEmpty() ? null : weave(internalName, bytes, hooks, report);
+  }
+
+  static byte[] weave(String internalName, byte[] bytes, List<Hook> hooks, WeaveReport report) {
     boolean[] found = new boolean[hooks.size()];
     byte[] woven = ClassPatcher.patch(bytes, hooks, found);
     if (woven == null) woven = AsmFileWeaver.weave(bytes, hooks, found, internalName);
