@@ -109,6 +109,11 @@ public final class PatchSamples {
     if (x > 0) counter += x;
   }
 
+  /** A {@code new} at offset 0 whose uninitialized type sits in frames (the ternary inside its arguments): its offset moves. */
+  static String uninitialized(int x) {
+    return new StringBuilder(x > 0 ? "positive" : "not").append(x).toString();
+  }
+
   /** A constructor-like exit hook on a plain method with several returns. */
   static int exits(int x) {
     if (x == 1) return 11;

@@ -103,6 +103,7 @@ class PatcherEquivalenceTest {
       Hook.enter(SAMPLES, "instance", "(I)I", "enter", "(II)V", ILOAD, 1, CONST, 3).thenChanged(),
       Hook.enter(SAMPLES, "thrower", "(I)I", null, null).thenChanged(),
       Hook.enter(SAMPLES, "skipToReturn", "(I)V", "enter", "(II)V", ILOAD, 0, CONST, 5).thenChanged(),
+      Hook.enter(SAMPLES, "uninitialized", "(I)Ljava/lang/String;", "enter", "(II)V", ILOAD, 0, CONST, 0),
       Hook.exit(SAMPLES, "exits", "(I)I", "exit", "(II)V", ILOAD, 0, CONST, 4));
 
   @Test
@@ -123,6 +124,9 @@ class PatcherEquivalenceTest {
     // countDown loops back to offset 0 (a frame there), then to 5 once patched.
     assertEquals(List.of(0, 0), StackMapDump.firstFrame(original, "countDown"));
     assertEquals(List.of(5, 5), StackMapDump.firstFrame(patched, "countDown"));
+    // uninitialized: frames name the `new` at offset 0 (moved to 5; the text comparison checks it).
+    assertTrue(Bytecode.method(original, "uninitialized").contains("FRAME FULL [I] [L0 L0]"),
+        Bytecode.method(original, "uninitialized"));
   }
 
   /** Outcome of one call: its value, or the exception's class, and the calls the fake Dispatch saw. */
@@ -159,6 +163,8 @@ class PatcherEquivalenceTest {
     assertEquals(new Outcome("java.lang.IllegalArgumentException", List.of("changed")), run.call("thrower", 0));
     assertEquals(new Outcome("null", List.of("enter 0 5", "changed")), run.call("skipToReturn", 0)); // ifle lands on the call
     assertEquals(new Outcome("null", List.of("enter 3 5", "changed")), run.call("skipToReturn", 3));
+    assertEquals(new Outcome("positive7", List.of("enter 7 0")), run.call("uninitialized", 7));
+    assertEquals(new Outcome("not-7", List.of("enter -7 0")), run.call("uninitialized", -7));
     assertEquals(new Outcome("11", List.of("exit 1 4")), run.call("exits", 1));
     assertEquals(new Outcome("22", List.of("exit 2 4")), run.call("exits", 2));
     assertEquals(new Outcome("33", List.of("exit 3 4")), run.call("exits", 3));
