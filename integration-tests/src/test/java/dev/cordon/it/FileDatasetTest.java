@@ -242,6 +242,66 @@ class FileDatasetTest {
     assertEquals(CUSTOMERS, Files.readString(customers));
   }
 
+  /**
+   * Every funnel is woven by the class-file patcher, with not one ASM class loaded, and the JVM
+   * verifies what it wrote: JDK classes are verified only when told to (BytecodeVerificationLocal;
+   * without it a woven funnel with a wrong stack map frame is accepted silently, with it the
+   * retransform fails with a VerifyError, reported as agent.instrumentation_failed; both checked with
+   * a deliberately wrong frame). Each funnel is passed through once denied and once allowed, so its
+   * entry call, its inserted exit calls and (for UnixSecureDirectoryStream, woven as it loads) its
+   * constructor's exit call all run.
+   */
+  @ParameterizedTest(name = "Java {0}")
+  @ValueSource(strings = {"17", "25"})
+  void theFunnelsArePatchedWithoutAsmAndPassTheVerifier(String java) throws Exception {
+    Path classes = s.dir.resolve("classes.log");
+    String[] denied = {
+        "fis:data/prod/customers.csv",                      // FileInputStream.open
+        "raf:data/prod/customers.csv",                      // RandomAccessFile.open
+        "readString:data/prod/customers.csv",               // UnixNativeDispatcher.open
+        "fos:data/prod/planted.csv",                        // FileOutputStream.open
+        "renameTo:data/prod/customers.csv>tmp/renamed.csv", // UnixFileSystem.rename
+        "fileDelete:data/prod/customers.csv",               // UnixFileSystem.delete
+        "delete:data/prod/customers.csv",                   // UnixNativeDispatcher.unlink
+        "move:data/prod/customers.csv>tmp/moved.csv",       // UnixNativeDispatcher.rename
+        "hardlink:tmp/hard.csv>data/prod/customers.csv",    // UnixNativeDispatcher.link
+        "sds:data/prod>customers.csv",                      // UnixSecureDirectoryStream.newByteChannel
+        "sdsDelete:data/prod>customers.csv",                // UnixSecureDirectoryStream.deleteFile
+    };
+    String[] allowed = {
+        "sds:data/training>corpus.txt",
+        "writeString:tmp/a.txt",
+        "renameTo:tmp/a.txt>tmp/b.txt",
+        "move:tmp/b.txt>tmp/c.txt",
+        "symlink:tmp/link.txt>" + s.dir.resolve("tmp/c.txt"),
+        "readString:tmp/link.txt",
+        "delete:tmp/link.txt",
+        "fileDelete:tmp/c.txt",
+    };
+    List<String> steps = new ArrayList<>(List.of(denied));
+    steps.addAll(List.of(allowed));
+    ChildJvm.Result r = jvm(java).jvmArg("-XX:+UnlockDiagnosticVMOptions").jvmArg("-XX:+BytecodeVerificationLocal")
+        .jvmArg("-Xlog:class+load:file=" + classes).run("com.acme.training.TrainerFilesMain", steps.toArray(String[]::new));
+    for (int i = 1; i <= denied.length; i++) {
+      assertTrue(r.step(i).startsWith("DENIED dev.cordon.CordonAccessDeniedException"), steps.get(i - 1) + ": " + r);
+    }
+    for (int i = denied.length + 1; i <= steps.size(); i++) {
+      assertTrue(r.step(i).startsWith("OK "), steps.get(i - 1) + ": " + r);
+    }
+    assertEquals("OK " + CORPUS.replace('\n', '|'), r.step(denied.length + 1), r.toString());
+    assertEquals("OK writeString|", r.step(denied.length + 6), r.toString());
+    assertEquals(CUSTOMERS, Files.readString(customers));
+    assertFalse(Files.exists(s.dir.resolve("tmp/c.txt")));
+
+    String loaded = Files.readString(classes);
+    assertTrue(loaded.contains(" dev.cordon.agent.instrument.classfile.ClassPatcher "), "the patcher wove them");
+    assertTrue(loaded.contains(" sun.nio.fs.UnixSecureDirectoryStream "), "woven as it loaded");
+    assertFalse(loaded.contains("net.bytebuddy.jar.asm."), "no ASM class may load on the usual path");
+    AuditFile audit = s.audit();
+    assertTrue(audit.withAction("agent.instrumentation_failed").isEmpty(), audit.toString());
+    assertTrue(audit.withAction("agent.error").isEmpty(), audit.toString());
+  }
+
   @Test
   void monitorModeLetsTheReadThroughAndAuditsWouldBlock() throws Exception {
     s.policy(POLICY.replace("mode: enforce", "mode: monitor"));
