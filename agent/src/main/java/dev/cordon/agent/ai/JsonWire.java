@@ -27,13 +27,21 @@ public final class JsonWire {
   private static final String[] NESTED_CAP_FIELDS = {"maxOutputTokens", "maxTokens", "maxTokenCount", "num_predict"};
 
   public static WireRequest parseRequest(byte[] body) throws IOException {
+    MessageDigest promptDigest = PROMPT_DIGEST.get();
+    promptDigest.reset(); // a parse that failed half-way may have left bytes in it
+    WireRequest plain = RequestSkim.read(body, promptDigest);
+    return plain != null ? plain : parseWithParser(body);
+  }
+
+  /** {@link #parseRequest} by the streaming parser alone: any body it reads; tests hold the skim to it. */
+  static WireRequest parseWithParser(byte[] body) throws IOException {
     String model = null;
     long cap = -1;
     String capField = null;
     List<String> tools = new ArrayList<>();
     boolean stream = false;
     MessageDigest promptDigest = PROMPT_DIGEST.get();
-    promptDigest.reset(); // a parse that failed half-way may have left bytes in it
+    promptDigest.reset(); // a parse (or skim) that stopped half-way may have left bytes in it
     boolean sawPrompt = false;
     try (JsonParser p = JSON.createParser(body)) {
       if (p.nextToken() != JsonToken.START_OBJECT) throw new IOException("request body is not a JSON object");
@@ -41,8 +49,16 @@ public final class JsonWire {
         String name = p.currentName();
         JsonToken value = p.nextToken();
         switch (name) {
-          case "model" -> model = value == JsonToken.VALUE_STRING ? p.getText() : model;
-          case "stream" -> stream = value == JsonToken.VALUE_TRUE;
+          // A container where a scalar belongs is skipped whole: left open, its members would be
+          // read as top-level ones and the members after it never.
+          case "model" -> {
+            if (value == JsonToken.VALUE_STRING) model = p.getText();
+            else p.skipChildren();
+          }
+          case "stream" -> {
+            stream = value == JsonToken.VALUE_TRUE;
+            p.skipChildren();
+          }
           case "tools" -> readTools(p, value, tools);
           case "toolConfig" -> readToolConfig(p, value, tools);
           case "messages", "input", "system", "prompt", "contents", "systemInstruction", "inputText" -> {
