@@ -136,6 +136,22 @@ public final class GovernedCalls {
     return mine != null && mine.port() == port && mine.host().equalsIgnoreCase(host);
   }
 
+  /**
+   * Whether this thread's marker names exactly this request's scheme, host, port and path (the
+   * part of {@code url} after its authority, before any query or fragment): then the transport
+   * need not even classify it. False whenever unsure; {@link #covered} is then asked as usual.
+   */
+  static boolean onThreadCoversUrl(String scheme, String host, int port, String url) {
+    Endpoint mine = ON_THREAD.get();
+    if (mine == null || mine.port() != port || !mine.host().equals(host) || !mine.scheme().equals(scheme)) return false;
+    int authority = url.indexOf("://");
+    int start = authority < 0 ? -1 : url.indexOf('/', authority + 3);
+    String path = mine.path();
+    if (start < 0 || !url.startsWith(path, start)) return false;
+    int end = start + path.length();
+    return end == url.length() || url.charAt(end) == '?' || url.charAt(end) == '#';
+  }
+
   /** Whether a transport request to {@code target} was governed above: by a live header token, or this thread's marker. */
   static boolean covered(AiTarget target, String headerToken) {
     if (headerToken != null) {

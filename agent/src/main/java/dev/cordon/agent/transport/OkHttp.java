@@ -239,10 +239,21 @@ final class OkHttp {
     return state[0];
   }
 
+  /** A request this thread's marker covers, seen without classifying it (it carries no token to strip). */
+  private static final Decided COVERED_ON_THREAD = new Decided(null, true, false, null, null, null);
+
   private Decided decide(Object request) throws IOException {
     OkHttpApi api = OkHttpApi.of(request);
     Object url = api.url(request);
-    AiTarget target = wire.classify(api.method(request), api.scheme(url), api.host(url), api.port(url), url.toString());
+    String scheme = api.scheme(url);
+    String host = api.host(url);
+    int port = api.port(url);
+    String text = url.toString();
+    // A blocking SDK call governed above, on this thread: the most common case, answered first.
+    if (GovernedCalls.onThreadCoversUrl(scheme, host, port, text) && api.header(request, GovernedCalls.HEADER) == null) {
+      return COVERED_ON_THREAD;
+    }
+    AiTarget target = wire.classify(api.method(request), scheme, host, port, text);
     if (target == null) return null;
     String token = api.header(request, GovernedCalls.HEADER);
     if (wire.covered(target, token)) return new Decided(target, true, token != null, null, Thread.currentThread(), null);

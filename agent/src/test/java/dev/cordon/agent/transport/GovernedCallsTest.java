@@ -33,4 +33,23 @@ class GovernedCallsTest {
     }
     assertFalse(GovernedCalls.covered(CHAT, null));
   }
+
+  @Test
+  void theMarkersShortcutCoversOnlyItsExactEndpointAndPath() {
+    String url = "https://api.openai.com/v1/chat/completions";
+    assertFalse(GovernedCalls.onThreadCoversUrl("https", "api.openai.com", 443, url), "no marker");
+    try (var scope = GovernedCalls.onThread(CHAT)) {
+      assertTrue(GovernedCalls.onThreadCoversUrl("https", "api.openai.com", 443, url));
+      assertTrue(GovernedCalls.onThreadCoversUrl("https", "api.openai.com", 443, url + "?api-version=1"));
+      assertTrue(GovernedCalls.onThreadCoversUrl("https", "api.openai.com", 443, url + "#x"));
+      assertFalse(GovernedCalls.onThreadCoversUrl("https", "api.openai.com", 443, url + "s"), "a longer path");
+      assertFalse(GovernedCalls.onThreadCoversUrl("https", "api.openai.com", 443, url + "/x"));
+      assertFalse(GovernedCalls.onThreadCoversUrl("https", "api.openai.com", 443, "https://api.openai.com/v1/embeddings"));
+      assertFalse(GovernedCalls.onThreadCoversUrl("https", "api.openai.com", 8443, "https://api.openai.com:8443/v1/chat/completions"));
+      assertFalse(GovernedCalls.onThreadCoversUrl("http", "api.openai.com", 443, "http://api.openai.com:443/v1/chat/completions"));
+      assertFalse(GovernedCalls.onThreadCoversUrl("https", "evil.example", 443, "https://evil.example/v1/chat/completions"));
+      assertFalse(GovernedCalls.onThreadCoversUrl("https", "api.openai.com", 443, "https://api.openai.com"), "no path");
+    }
+    assertFalse(GovernedCalls.onThreadCoversUrl("https", "api.openai.com", 443, url), "closed with its scope");
+  }
 }
