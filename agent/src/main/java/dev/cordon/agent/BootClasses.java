@@ -3,8 +3,11 @@ package dev.cordon.agent;
 import java.io.IOException;
 import java.io.InputStream;
 import java.lang.instrument.Instrumentation;
+import java.lang.invoke.MethodHandle;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.MethodType;
 import java.security.ProtectionDomain;
 import java.util.List;
 import java.util.Map;
@@ -51,6 +54,10 @@ public final class BootClasses {
     inst.redefineModule(Object.class.getModule(), Set.of(), Map.of("jdk.internal.misc", Set.of(self)),
         Map.of("java.lang", Set.of(self)), Set.of(), Map.of());
     Class<?> unsafeType = Class.forName("jdk.internal.misc.Unsafe");
+    if (Runtime.version().feature() >= 18) {
+      defineByHandle(unsafeType, jar);
+      return;
+    }
     Object unsafe = unsafeType.getMethod("getUnsafe").invoke(null);
     Method define = unsafeType.getMethod("defineClass", String.class, byte[].class, int.class, int.class,
         ClassLoader.class, ProtectionDomain.class);
@@ -61,6 +68,28 @@ public final class BootClasses {
       } catch (InvocationTargetException e) {
         // Already there (a second attach): fine; anything else is thrown to the launcher.
         if (!(e.getCause() instanceof LinkageError) || !inBootLoader(name)) throw e.getCause();
+      }
+    }
+  }
+
+  /**
+   * The same defines by an exact method handle call: from Java 18 on, Method.invoke with this many
+   * arguments spins argument-spreading classes (measured on Java 25: 31 ms for these eight classes,
+   * against about 1 ms on Java 17, where reflection spins nothing and handles would).
+   */
+  private static void defineByHandle(Class<?> unsafeType, JarFile jar) throws Throwable {
+    MethodHandles.Lookup lookup = MethodHandles.lookup();
+    Object unsafe = lookup.findStatic(unsafeType, "getUnsafe", MethodType.methodType(unsafeType)).invoke();
+    MethodHandle define = lookup.findVirtual(unsafeType, "defineClass", MethodType.methodType(Class.class,
+        String.class, byte[].class, int.class, int.class, ClassLoader.class, ProtectionDomain.class)).bindTo(unsafe);
+    for (String name : NAMES) {
+      byte[] bytes = read(jar, name.replace('.', '/') + ".class");
+      try {
+        Class<?> defined = (Class<?>) define.invokeExact(name, bytes, 0, bytes.length, (ClassLoader) null,
+            (ProtectionDomain) null);
+      } catch (LinkageError e) {
+        // Already there (a second attach): fine; anything else is thrown to the launcher.
+        if (!inBootLoader(name)) throw e;
       }
     }
   }
