@@ -18,6 +18,24 @@ import java.util.Locale;
  * Args: agentJar classpath [startupRuns] [callsForGrowth]; callsForGrowth 0 measures start-up only
  */
 public final class WholeJvmBench {
+  /** Median wall times of {@code runs} interleaved starts: no agent, a do-nothing agent, Cordon. */
+  private static void startup(String java, String agent, String noop, Path dir, String cp, int runs, String label)
+      throws Exception {
+    List<Long> base = new ArrayList<>();
+    List<Long> nothing = new ArrayList<>();
+    List<Long> with = new ArrayList<>();
+    for (int i = 0; i < runs; i++) {
+      base.add(time(dir, java, "-cp", cp, "dev.cordon.bench.jvm.HelloMain"));
+      nothing.add(time(dir, java, "-javaagent:" + noop, "-cp", cp, "dev.cordon.bench.jvm.HelloMain"));
+      with.add(time(dir, java, "-javaagent:" + agent, "-cp", cp, "dev.cordon.bench.jvm.HelloMain"));
+    }
+    long b = median(base);
+    long n = median(nothing);
+    long w = median(with);
+    System.out.printf(Locale.ROOT, "startup hello-world median, %s: no agent %d ms, do-nothing agent %d ms (+%d),"
+        + " Cordon %d ms, added %d ms (x%.2f)%n", label, b, n, n - b, w, w - b, (double) w / b);
+  }
+
   public static void main(String[] args) throws Exception {
     String agent = Paths.get(args[0]).toAbsolutePath().toString();
     String cp = args[1];
@@ -29,29 +47,17 @@ public final class WholeJvmBench {
     System.out.println("java " + System.getProperty("java.version") + ", " + Runtime.getRuntime().availableProcessors()
         + " cpus, policy: 200 rules, 21 principals, 21 models, 10 datasets");
 
-    // 1. Start-up: interleaved runs so drift hits both sides alike.
-    List<Long> base = new ArrayList<>();
-    List<Long> with = new ArrayList<>();
-    for (int i = 0; i < startupRuns; i++) {
-      base.add(time(dir, java, "-cp", cp, "dev.cordon.bench.jvm.HelloMain"));
-      with.add(time(dir, java, "-javaagent:" + agent, "-cp", cp, "dev.cordon.bench.jvm.HelloMain"));
-    }
-    long b = median(base);
-    long w = median(with);
-    System.out.printf(Locale.ROOT, "startup hello-world median, policy with file datasets: no agent %d ms, agent %d ms,"
-        + " added %d ms (x%.2f)%n", b, w, w - b, (double) w / b);
+    // 1. Start-up: interleaved runs so drift hits every side alike. A hello world's own class path is
+    // one directory; the module's class path (29 jars) is measured too, because the JVM's own cost
+    // of any -javaagent grows with it.
+    String own = Paths.get(HelloMain.class.getProtectionDomain().getCodeSource().getLocation().toURI()).toString();
+    String noop = NoopAgent.jar(dir).toString();
     Path noFiles = Files.createTempDirectory("cordon-bench-nofiles");
     Files.writeString(noFiles.resolve("cordon.yaml"), PolicyGenerator.yaml(200, false), StandardCharsets.UTF_8);
-    base.clear();
-    with.clear();
-    for (int i = 0; i < startupRuns; i++) {
-      base.add(time(noFiles, java, "-cp", cp, "dev.cordon.bench.jvm.HelloMain"));
-      with.add(time(noFiles, java, "-javaagent:" + agent, "-cp", cp, "dev.cordon.bench.jvm.HelloMain"));
-    }
-    b = median(base);
-    w = median(with);
-    System.out.printf(Locale.ROOT, "startup hello-world median, policy without file datasets: no agent %d ms, agent %d ms,"
-        + " added %d ms (x%.2f)%n", b, w, w - b, (double) w / b);
+    startup(java, agent, noop, dir, own, startupRuns, "policy with file datasets, hello world's class path (1 directory)");
+    startup(java, agent, noop, noFiles, own, startupRuns, "policy without file datasets, hello world's class path (1 directory)");
+    startup(java, agent, noop, dir, cp, startupRuns, "policy with file datasets, this module's class path");
+    startup(java, agent, noop, noFiles, cp, startupRuns, "policy without file datasets, this module's class path");
     if (growthCalls == 0) return; // start-up only
 
     // 2. Per-call latency, fake answering in 1 ms.
