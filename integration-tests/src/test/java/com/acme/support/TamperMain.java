@@ -32,6 +32,13 @@ public final class TamperMain {
     } catch (ReflectiveOperationException | RuntimeException e) {
       System.out.println("CLOSED jdk.internal.misc " + e.getClass().getSimpleName());
     }
+    // java.lang is opened to the agent's own module (raw stack frames), not to the application.
+    try {
+      Throwable.class.getDeclaredField("backtrace").setAccessible(true);
+      System.out.println("OPEN java.lang");
+    } catch (ReflectiveOperationException | RuntimeException e) {
+      System.out.println("CLOSED java.lang " + e.getClass().getSimpleName());
+    }
     // The public guard API needs the agent's key; a made-up one switches nothing off.
     Class<?> guard = Class.forName("dev.cordon.bootstrap.Guard");
     guard.getMethod("markAgentThread", Object.class).invoke(null, new Object());

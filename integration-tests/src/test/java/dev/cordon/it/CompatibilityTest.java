@@ -150,6 +150,7 @@ class CompatibilityTest {
     assertTrue(r.stdout().contains("GUARD tryEnter=false"), r.toString());
     assertTrue(r.stdout().contains("LOADER dispatch=null deny=null"), "boot classes in the boot loader\n" + r);
     assertTrue(r.stdout().contains("CLOSED jdk.internal.misc IllegalAccessException"), r.toString());
+    assertTrue(r.stdout().contains("CLOSED java.lang InaccessibleObjectException"), r.toString());
     assertTrue(r.step(1).startsWith("DENIED"), r.toString());
     assertEquals(0, s.fake.requests().size());
   }
