@@ -22,8 +22,16 @@ public final class JsonWire {
   private JsonWire() {}
 
   private static final JsonFactory JSON = JsonFactory.builder().build();
-  private static final String[] CAP_FIELDS = {"max_completion_tokens", "max_tokens", "max_output_tokens", "max_gen_len"};
-  private static final String[] CAP_PARENTS = {"generationConfig", "inferenceConfig", "textGenerationConfig", "options"};
+  // The member names below are what RequestSkim reads or gives up on too: one list each, so that
+  // the skim and the parser never disagree about which members matter.
+  static final String[] CAP_FIELDS = {"max_completion_tokens", "max_tokens", "max_output_tokens", "max_gen_len"};
+  static final String[] CAP_PARENTS = {"generationConfig", "inferenceConfig", "textGenerationConfig", "options"};
+  /** Members whose raw JSON the prompt's digest ({@code prompt_sha256}) covers, in order of appearance. */
+  static final String[] PROMPT_MEMBERS = {"messages", "input", "system", "prompt", "contents", "systemInstruction",
+      "inputText"};
+  /** Members declaring tools (read inside by {@link #readTools} and {@link #readToolConfig}). */
+  static final String TOOLS = "tools";
+  static final String TOOL_CONFIG = "toolConfig";
   private static final String[] NESTED_CAP_FIELDS = {"maxOutputTokens", "maxTokens", "maxTokenCount", "num_predict"};
 
   public static WireRequest parseRequest(byte[] body) throws IOException {
@@ -59,36 +67,35 @@ public final class JsonWire {
             stream = value == JsonToken.VALUE_TRUE;
             p.skipChildren();
           }
-          case "tools" -> readTools(p, value, tools);
-          case "toolConfig" -> readToolConfig(p, value, tools);
-          case "messages", "input", "system", "prompt", "contents", "systemInstruction", "inputText" -> {
-            int start = (int) p.currentTokenLocation().getByteOffset();
-            p.skipChildren();
-            // A string prompt ("input": "...", "prompt": "...") is read lazily: without finishing
-            // the token the parser stands just past its opening quote, and the hash would cover
-            // that quote alone, the same for every string prompt.
-            p.finishToken();
-            int end = (int) p.currentLocation().getByteOffset();
-            if (start >= 0 && end > start) {
-              promptDigest.update(body, start, end - start);
-              sawPrompt = true;
-            }
-          }
+          case TOOLS -> readTools(p, value, tools);
+          case TOOL_CONFIG -> readToolConfig(p, value, tools);
           default -> {
-            if (value == JsonToken.START_OBJECT && isCapParent(name)) {
+            if (oneOf(PROMPT_MEMBERS, name)) {
+              int start = (int) p.currentTokenLocation().getByteOffset();
+              p.skipChildren();
+              // A string prompt ("input": "...", "prompt": "...") is read lazily: without finishing
+              // the token the parser stands just past its opening quote, and the hash would cover
+              // that quote alone, the same for every string prompt.
+              p.finishToken();
+              int end = (int) p.currentLocation().getByteOffset();
+              if (start >= 0 && end > start) {
+                promptDigest.update(body, start, end - start);
+                sawPrompt = true;
+              }
+            } else if (value == JsonToken.START_OBJECT && oneOf(CAP_PARENTS, name)) {
               // Gemini generationConfig.maxOutputTokens, Bedrock inferenceConfig.maxTokens,
               // Titan textGenerationConfig.maxTokenCount, Ollama options.num_predict.
               while (p.nextToken() == JsonToken.FIELD_NAME) {
                 String inner = p.currentName();
                 JsonToken v = p.nextToken();
-                if (isNestedCapField(inner) && v.isNumeric() && capField == null) {
+                if (oneOf(NESTED_CAP_FIELDS, inner) && v.isNumeric() && capField == null) {
                   cap = p.getLongValue();
                   capField = name + "." + inner;
                 } else {
                   p.skipChildren();
                 }
               }
-            } else if (isCapField(name) && value.isNumeric() && capField == null) {
+            } else if (oneOf(CAP_FIELDS, name) && value.isNumeric() && capField == null) {
               cap = p.getLongValue();
               capField = name;
             } else {
@@ -123,18 +130,8 @@ public final class JsonWire {
     return out;
   }
 
-  private static boolean isCapField(String name) {
-    for (String f : CAP_FIELDS) if (f.equals(name)) return true;
-    return false;
-  }
-
-  private static boolean isCapParent(String name) {
-    for (String f : CAP_PARENTS) if (f.equals(name)) return true;
-    return false;
-  }
-
-  private static boolean isNestedCapField(String name) {
-    for (String f : NESTED_CAP_FIELDS) if (f.equals(name)) return true;
+  private static boolean oneOf(String[] names, String name) {
+    for (String f : names) if (f.equals(name)) return true;
     return false;
   }
 

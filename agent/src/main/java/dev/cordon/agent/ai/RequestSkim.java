@@ -26,12 +26,11 @@ final class RequestSkim {
 
   private static final byte[] MODEL = ascii("model");
   private static final byte[] STREAM = ascii("stream");
-  private static final byte[][] GIVE_UP = asciiAll("tools", "toolConfig", "generationConfig", "inferenceConfig",
-      "textGenerationConfig", "options");
-  private static final byte[][] PROMPTS = asciiAll("messages", "input", "system", "prompt", "contents",
-      "systemInstruction", "inputText");
-  private static final String[] CAP_NAMES = {"max_completion_tokens", "max_tokens", "max_output_tokens", "max_gen_len"};
-  private static final byte[][] CAPS = asciiAll(CAP_NAMES);
+  // The parser's own member lists (JsonWire): what it reads inside is left to it.
+  private static final byte[][] TOOLS = asciiAll(JsonWire.TOOLS, JsonWire.TOOL_CONFIG);
+  private static final byte[][] CAP_PARENTS = asciiAll(JsonWire.CAP_PARENTS);
+  private static final byte[][] PROMPTS = asciiAll(JsonWire.PROMPT_MEMBERS);
+  private static final byte[][] CAPS = asciiAll(JsonWire.CAP_FIELDS);
 
   /**
    * The request read from {@code body}, with the prompt members' raw bytes added to {@code digest}
@@ -72,7 +71,7 @@ final class RequestSkim {
       } else if (named(body, keyStart, keyEnd, STREAM)) {
         if (first == '{' || first == '[') return null;
         stream = first == 't';
-      } else if (oneOf(body, keyStart, keyEnd, GIVE_UP) >= 0) {
+      } else if (oneOf(body, keyStart, keyEnd, TOOLS) >= 0 || oneOf(body, keyStart, keyEnd, CAP_PARENTS) >= 0) {
         return null;
       } else if (oneOf(body, keyStart, keyEnd, PROMPTS) >= 0) {
         digest.update(body, valueStart, valueEnd - valueStart);
@@ -82,7 +81,7 @@ final class RequestSkim {
         if (c >= 0 && capField == null && (first == '-' || (first >= '0' && first <= '9'))) {
           cap = integer(body, valueStart, valueEnd);
           if (cap == Long.MIN_VALUE) return null;
-          capField = CAP_NAMES[c];
+          capField = JsonWire.CAP_FIELDS[c];
         }
       }
       i = whitespace(body, valueEnd);
