@@ -96,14 +96,16 @@ public final class AiTraffic {
     return null;
   }
 
-  private static int pathStart(String url) {
+  /** Where the path of an absolute URL starts (its '/' after the authority), or -1 when it has none. */
+  static int pathStart(String url) {
     int scheme = url.indexOf("://");
     if (scheme < 0) return -1;
     int slash = url.indexOf('/', scheme + 3);
     return slash < 0 ? -1 : slash;
   }
 
-  private static int pathEnd(String url, int from) {
+  /** Where the path that starts at {@code from} ends: the query's '?', the fragment's '#', or the end. */
+  static int pathEnd(String url, int from) {
     for (int i = from; i < url.length(); i++) {
       char c = url.charAt(i);
       if (c == '?' || c == '#') return i;

@@ -144,12 +144,9 @@ public final class GovernedCalls {
   static boolean onThreadCoversUrl(String scheme, String host, int port, String url) {
     Endpoint mine = ON_THREAD.get();
     if (mine == null || mine.port() != port || !mine.host().equals(host) || !mine.scheme().equals(scheme)) return false;
-    int authority = url.indexOf("://");
-    int start = authority < 0 ? -1 : url.indexOf('/', authority + 3);
+    int start = AiTraffic.pathStart(url);
     String path = mine.path();
-    if (start < 0 || !url.startsWith(path, start)) return false;
-    int end = start + path.length();
-    return end == url.length() || url.charAt(end) == '?' || url.charAt(end) == '#';
+    return start >= 0 && AiTraffic.pathEnd(url, start) - start == path.length() && url.startsWith(path, start);
   }
 
   /** Whether a transport request to {@code target} was governed above: by a live header token, or this thread's marker. */

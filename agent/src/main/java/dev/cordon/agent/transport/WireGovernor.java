@@ -31,18 +31,9 @@ public final class WireGovernor {
    * is classified without waiting.
    */
   AiTarget classify(String method, String scheme, String host, int port, String url) {
-    int start = url == null ? -1 : url.indexOf("://");
-    start = start < 0 ? -1 : url.indexOf('/', start + 3);
+    int start = url == null ? -1 : AiTraffic.pathStart(url);
     if (start < 0) return null;
-    int end = url.length();
-    for (int i = start; i < end; i++) {
-      char c = url.charAt(i);
-      if (c == '?' || c == '#') {
-        end = i;
-        break;
-      }
-    }
-    return classifyPath(method, scheme, host, port, url, start, end);
+    return classifyPath(method, scheme, host, port, url, start, AiTraffic.pathEnd(url, start));
   }
 
   /** Same, with the path given as {@code s[start, end)}. */
