@@ -47,7 +47,10 @@ public final class BootClasses {
       "dev.cordon.bootstrap.Inbound",
       "dev.cordon.bootstrap.Inbound$Carrying");
 
-  /** Called by the launcher through reflection; any throw makes it fall back to the boot class path. */
+  /**
+   * Called by the launcher (by reflection on Java 17, an exact method handle from 18 on); any throw
+   * makes it fall back to the boot class path.
+   */
   public static void define(Instrumentation inst, JarFile jar) throws Throwable {
     Module self = BootClasses.class.getModule();
     // java.lang is opened too, for reading a Throwable's raw frames (principal.Backtraces): one call.

@@ -49,8 +49,22 @@ public final class CallerResolver {
       // No frame matched in what the VM recorded: the walk below sees the whole stack (the VM may
       // have cut a very deep one short) and answers with the fallback principal as before.
     }
+    Caller byCode = byWalking(candidates);
+    if (byCode != null) return byCode;
+    return new Caller(idOrAnonymous(selector.fallback(candidates)), firstAppFrame());
+  }
+
+  /** {@link #resolve()} by {@code StackWalker} alone: tests hold the two ways to each other. */
+  Caller resolveByWalking() {
+    long candidates = selector.candidates(Thread.currentThread().getName(), service, null);
+    Caller byCode = byWalking(candidates);
+    return byCode != null ? byCode : new Caller(idOrAnonymous(selector.fallback(candidates)), null);
+  }
+
+  /** The nearest frame matching a code selector, by {@code StackWalker}; null when none did. */
+  private Caller byWalking(long candidates) {
     // A plain loop over the frames, not a stream pipeline: this runs on every governed call.
-    Caller byCode = WALKER.walk(frames -> {
+    return WALKER.walk(frames -> {
       for (java.util.Iterator<StackWalker.StackFrame> it = frames.iterator(); it.hasNext();) {
         StackWalker.StackFrame f = it.next();
         String cls = f.getClassName();
@@ -60,23 +74,6 @@ public final class CallerResolver {
       }
       return null;
     });
-    if (byCode != null) return byCode;
-    return new Caller(idOrAnonymous(selector.fallback(candidates)), firstAppFrame());
-  }
-
-  /** {@link #resolve()} by {@code StackWalker} alone: tests hold the two ways to each other. */
-  Caller resolveByWalking() {
-    long candidates = selector.candidates(Thread.currentThread().getName(), service, null);
-    Caller byCode = WALKER.walk(frames -> {
-      for (java.util.Iterator<StackWalker.StackFrame> it = frames.iterator(); it.hasNext();) {
-        StackWalker.StackFrame f = it.next();
-        if (FrameFilter.skipped(f.getClassName())) continue;
-        int idx = selector.matchFrame(candidates, f.getClassName());
-        if (idx >= 0) return new Caller(selector.id(idx), describeNow(f));
-      }
-      return null;
-    });
-    return byCode != null ? byCode : new Caller(idOrAnonymous(selector.fallback(candidates)), null);
   }
 
   /** The nearest frame matching a code selector, read from a throwable's raw frames; null when none did. */

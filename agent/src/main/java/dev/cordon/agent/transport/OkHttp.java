@@ -228,7 +228,6 @@ final class OkHttp {
     }, rewrite != null && rewrite.changesBody());
   }
 
-
   /** Throws a checked exception OkHttp's chain declares (IOException) through a hook that cannot declare it. */
   @SuppressWarnings("unchecked")
   private static <E extends Throwable> E sneaky(Throwable t) throws E {
