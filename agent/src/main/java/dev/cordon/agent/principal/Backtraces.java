@@ -109,7 +109,7 @@ final class Backtraces {
       return ((long) ((short[]) chunk[METHODS])[inChunk] << 32) | (((int[]) chunk[BCIS])[inChunk] & 0xffffffffL);
     }
 
-    /** Whether every frame was read (the VM may have cut a deep stack short: MaxJavaStackTraceDepth). */
+    /** How many frames the VM recorded (it cuts a deep stack short at MaxJavaStackTraceDepth). */
     int depth() {
       return depth;
     }
